@@ -18,6 +18,9 @@ struct ValidationIssue {
     std::string type;          ///< Pydantic error type, e.g. "missing", "string_type", "json_invalid".
     std::vector<LocItem> loc;  ///< Field path starting with "body", e.g. ["body","repo","owner"].
     std::string msg;           ///< Human-readable message, e.g. "Field required".
+
+    /// Field-by-field equality.
+    bool operator==(const ValidationIssue&) const = default;
 };
 
 /// Every problem found while converting a body, answered as `422 {"detail":[...]}`.

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cohook/handler_context.hpp>
+#include <cohook/request.hpp>
+#include <cohook/response.hpp>
+
+#include "routing/router.hpp"
+#include "server/task_tracker.hpp"
+
+#include <asio/any_io_executor.hpp>
+#include <asio/awaitable.hpp>
+
+#include <memory>
+#include <string>
+
+namespace cohook::detail {
+
+/// A route's target: the adapted handler plus what the dispatcher must check before calling it.
+struct Endpoint {
+    std::string name;           ///< Registered name, for logs.
+    Handler handler;            ///< The adapted user function.
+    bool verify_secret = true;  ///< Webhook routes check the secret; the landing page does not.
+};
+
+/// Request → Response through route lookup, secret check, payload conversion and the handler.
+/// Touches no socket, so tests, fuzzers and benchmarks drive it in memory.
+class Dispatcher {
+public:
+    /// A dispatcher over `router`; `secret` empty disables the check.
+    Dispatcher(std::shared_ptr<Router<Endpoint>> router, std::string secret, std::shared_ptr<TaskTracker> tasks,
+               asio::any_io_executor executor, asio::any_io_executor blocking_executor);
+
+    /// Answers one request. Never throws: handler exceptions become 500 and are logged.
+    asio::awaitable<Response> dispatch(Request& request) const;
+
+private:
+    std::shared_ptr<Router<Endpoint>> router_;
+    std::string secret_;
+    std::shared_ptr<TaskTracker> tasks_;
+    asio::any_io_executor executor_;
+    asio::any_io_executor blocking_executor_;
+};
+
+}  // namespace cohook::detail

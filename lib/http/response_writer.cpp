@@ -1,0 +1,40 @@
+#include "http/response_writer.hpp"
+
+#include "http/http_date.hpp"
+#include "http/status.hpp"
+
+#include <boost/json/object.hpp>
+#include <fmt/format.h>
+
+namespace cohook::http {
+
+namespace {
+
+bool is_framing_header(std::string_view name) noexcept {
+    return iequals(name, "content-length") || iequals(name, "transfer-encoding") || iequals(name, "date") ||
+           iequals(name, "connection");
+}
+
+// A handler-supplied header must not smuggle a CR/LF into the response.
+bool is_safe_field(std::string_view text) noexcept {
+    return text.find_first_of("\r\n") == std::string_view::npos;
+}
+
+}  // namespace
+
+void write_response_head(std::string& out, const Response& response, bool keep_alive) {
+    fmt::format_to(std::back_inserter(out), "HTTP/1.1 {} {}\r\n", response.status, reason_phrase(response.status));
+    for (const auto& [name, value] : response.headers) {
+        if (is_framing_header(name) || !is_safe_field(name) || !is_safe_field(value) || name.empty()) continue;
+        out.append(name).append(": ").append(value).append("\r\n");
+    }
+    fmt::format_to(std::back_inserter(out), "Content-Length: {}\r\nDate: {}\r\n", response.body.size(),
+                   http_date_now());
+    out.append(keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n");
+}
+
+Response error_response(int status) {
+    return Response::json(status, boost::json::object{{"detail", reason_phrase(status)}});
+}
+
+}  // namespace cohook::http

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cohook::detail {
+
+/// What the default landing page (`GET /`, SPEC A7) shows; plain values, copied by the caller.
+struct LandingPageInfo {
+    /// The URL webhooks are sent to, without a trailing slash: "http://127.0.0.1:7860" or a public URL.
+    std::string base_url;
+    /// Registered webhook paths ("/webhooks/..."), in registration order.
+    std::vector<std::string> routes;
+    /// `SPACE_ID` when running on a Hugging Face Space; selects the Space wording.
+    std::optional<std::string> space_id;
+};
+
+/// A standalone UTF-8 HTML5 document (inline CSS, no external assets) mirroring Python's default Gradio
+/// UI. Every interpolated value is HTML-escaped.
+std::string render_landing_page(const LandingPageInfo& info);
+
+}  // namespace cohook::detail

@@ -1,0 +1,129 @@
+#include "server/session.hpp"
+
+#include "http/response_writer.hpp"
+
+#include <asio/experimental/as_tuple.hpp>
+#include <asio/use_awaitable.hpp>
+#include <asio/write.hpp>
+
+#include <cstring>
+
+namespace cohook::detail {
+
+namespace {
+constexpr auto kUseTuple = asio::experimental::as_tuple(asio::use_awaitable);
+// After an error response, how long to keep draining what the client still sends, so that closing
+// does not reset the connection and destroy the response before the client has read it.
+constexpr std::chrono::milliseconds kLingerTime{1000};
+}  // namespace
+
+Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<SessionShared> shared)
+    : socket_(std::move(socket)),
+      timer_(socket_.get_executor()),
+      shared_(std::move(shared)),
+      parser_(shared_->limits) {}
+
+asio::awaitable<void> Session::run() {
+    for (;;) {
+        if (!co_await read_request()) break;
+        Request& request = parser_.request();
+        const Response response = co_await shared_->dispatch(request);
+        // A stopping server answers what it has read, then closes instead of waiting for more.
+        const bool keep_alive = request.keep_alive() && !shared_->stopping.load();
+        if (!co_await write_response(response, keep_alive) || !keep_alive) break;
+        parser_.reset();
+    }
+    timer_.cancel();
+    asio::error_code ignored;
+    socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+    socket_.close(ignored);
+}
+
+asio::awaitable<bool> Session::read_request() {
+    idle_ = !buffered();
+    arm_deadline(idle_ ? shared_->limits.idle_timeout : shared_->limits.request_timeout);
+    bool continue_sent = false;
+    for (;;) {
+        if (buffered()) {
+            const bool was_idle = idle_;
+            begin_ += parser_.feed(std::string_view(buffer_.data() + begin_, end_ - begin_));
+            if (parser_.state() == http::ParseState::complete) co_return true;
+            if (parser_.state() == http::ParseState::error) {
+                co_await reject(parser_.error_status());
+                co_return false;
+            }
+            idle_ = !parser_.started();
+            if (was_idle && !idle_) arm_deadline(shared_->limits.request_timeout);
+            if (parser_.expects_continue() && !continue_sent) {
+                // Clients such as curl hold the body back for a second unless told to go on.
+                continue_sent = true;
+                auto [ec, n] = co_await asio::async_write(socket_, asio::buffer(http::kContinueResponse), kUseTuple);
+                if (ec) co_return false;
+            }
+        }
+        if (begin_ == end_) begin_ = end_ = 0;
+        if (begin_ > 0) {
+            std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+            end_ -= begin_;
+            begin_ = 0;
+        }
+        if (idle_ && shared_->stopping.load()) co_return false;
+        auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer_.data() + end_, buffer_.size() - end_),
+                                                        kUseTuple);
+        if (ec) {
+            if (timed_out_ && parser_.started()) co_await reject(408);
+            co_return false;
+        }
+        end_ += n;
+    }
+}
+
+asio::awaitable<bool> Session::write_response(const Response& response, bool keep_alive) {
+    head_.clear();
+    http::write_response_head(head_, response, keep_alive);
+    arm_deadline(shared_->limits.write_timeout);
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(response.body)};
+    auto [ec, n] = co_await asio::async_write(socket_, buffers, kUseTuple);
+    co_return !ec;
+}
+
+asio::awaitable<void> Session::reject(int status) {
+    timed_out_ = false;
+    if (co_await write_response(http::error_response(status), false)) co_await linger_close();
+}
+
+asio::awaitable<void> Session::linger_close() {
+    asio::error_code ignored;
+    socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    arm_deadline(kLingerTime);
+    for (;;) {
+        auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer_), kUseTuple);
+        if (ec) break;
+    }
+}
+
+void Session::arm_deadline(std::chrono::milliseconds timeout) {
+    timer_.expires_after(timeout);
+    timer_.async_wait([self = weak_from_this()](const asio::error_code& ec) {
+        if (ec) return;  // re-armed or cancelled
+        if (auto session = self.lock()) {
+            session->timed_out_ = true;
+            asio::error_code ignored;
+            session->socket_.cancel(ignored);
+        }
+    });
+}
+
+void Session::on_server_stop() {
+    if (idle_) {
+        asio::error_code ignored;
+        socket_.cancel(ignored);
+    }
+}
+
+void Session::force_close() {
+    asio::error_code ignored;
+    socket_.close(ignored);
+}
+
+}  // namespace cohook::detail

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cohook/http_limits.hpp>
+#include <cohook/request.hpp>
+#include <cohook/response.hpp>
+
+#include "http/request_parser.hpp"
+
+#include <asio/awaitable.hpp>
+#include <asio/ip/tcp.hpp>
+#include <asio/steady_timer.hpp>
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace cohook::detail {
+
+/// Turns a parsed request into a response; the session knows nothing else about webhooks.
+using DispatchFunction = std::function<asio::awaitable<Response>(Request&)>;
+
+/// What every session of one server shares.
+struct SessionShared {
+    HttpLimits limits;
+    DispatchFunction dispatch;
+    std::atomic<bool> stopping{false};  ///< Set once the server stops: finish the current request, then close.
+};
+
+/// One HTTP/1.1 connection: read, parse, dispatch, write, keep-alive, in a single coroutine.
+/// All its work runs on the socket's executor (a strand), so it needs no locks.
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    /// A session for an accepted socket whose executor is a strand.
+    Session(asio::ip::tcp::socket socket, std::shared_ptr<SessionShared> shared);
+
+    /// Serves requests until the peer leaves, an error or timeout occurs, or the server stops.
+    asio::awaitable<void> run();
+
+    /// Called on the session's strand when the server stops: an idle connection closes at once,
+    /// a busy one finishes its current request first.
+    void on_server_stop();
+
+    /// Called on the session's strand when the grace period is over: cut the connection.
+    void force_close();
+
+    /// The session's strand.
+    asio::any_io_executor executor() { return socket_.get_executor(); }
+
+private:
+    asio::awaitable<bool> read_request();
+    asio::awaitable<bool> write_response(const Response& response, bool keep_alive);
+    asio::awaitable<void> reject(int status);
+    asio::awaitable<void> linger_close();
+    void arm_deadline(std::chrono::milliseconds timeout);
+    bool buffered() const noexcept { return begin_ < end_; }
+
+    asio::ip::tcp::socket socket_;
+    asio::steady_timer timer_;
+    std::shared_ptr<SessionShared> shared_;
+    http::RequestParser parser_;
+    std::array<char, 8192> buffer_;
+    std::size_t begin_ = 0;  // unparsed bytes are buffer_[begin_, end_)
+    std::size_t end_ = 0;
+    std::string head_;       // reused response head
+    bool idle_ = true;       // waiting for the first byte of a request
+    bool timed_out_ = false;
+};
+
+}  // namespace cohook::detail

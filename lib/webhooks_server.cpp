@@ -1,0 +1,224 @@
+#include <cohook/webhooks_server.hpp>
+
+#include "config/server_config.hpp"
+#include "dispatcher.hpp"
+#include "landing/banner.hpp"
+#include "landing/landing_page.hpp"
+#include "routing/route_path.hpp"
+#include "server/http_server.hpp"
+#include "server/log.hpp"
+
+#include <asio/co_spawn.hpp>
+#include <asio/io_context.hpp>
+#include <asio/signal_set.hpp>
+#include <asio/thread_pool.hpp>
+#include <asio/use_awaitable.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+namespace cohook {
+
+using detail::Endpoint;
+
+class WebhooksServer::Impl : public std::enable_shared_from_this<Impl> {
+public:
+    Impl(std::unique_ptr<asio::io_context> owned, asio::any_io_executor executor, ServerOptions options)
+        : options_(std::move(options)),
+          owned_(std::move(owned)),
+          executor_(std::move(executor)),
+          pool_(std::max<std::size_t>(1, options_.blocking_threads)) {
+        add_landing_route();
+    }
+
+    ~Impl() {
+        pool_.join();
+    }
+
+    WebhookInfo add(std::string_view path, Handler handler) {
+        WebhookInfo info{std::string(path), detail::webhook_route(path)};
+        if (!router_->add("POST", info.path, Endpoint{info.name, std::move(handler), true})) {
+            throw std::invalid_argument(fmt::format("Webhook {} already exists.", info.path));
+        }
+        std::lock_guard lock(mutex_);
+        webhooks_.push_back(info);
+        return info;
+    }
+
+    std::vector<WebhookInfo> webhooks() const {
+        std::lock_guard lock(mutex_);
+        return webhooks_;
+    }
+
+    // Binds the socket and prints the banner; everything that can fail at start fails here.
+    void listen() {
+        std::lock_guard lock(mutex_);
+        if (http_) throw std::logic_error("cohook: the server is already started");
+        config_ = detail::resolve_config(options_);
+        auto shared = std::make_shared<detail::SessionShared>();
+        shared->limits = options_.limits;
+        auto dispatcher = std::make_shared<detail::Dispatcher>(router_, config_.secret, tasks_, executor_,
+                                                               pool_.get_executor());
+        shared->dispatch = [dispatcher](Request& request) { return dispatcher->dispatch(request); };
+        http_ = std::make_shared<detail::HttpServer>(executor_, shared, tasks_);
+        const auto endpoint = http_->listen(config_.host, config_.port);
+        port_ = endpoint.port();
+        if (stop_requested_) http_->stop();
+        if (options_.print_banner) print_banner();
+    }
+
+    asio::awaitable<void> serve_listening() {
+        std::shared_ptr<detail::HttpServer> http;
+        {
+            std::lock_guard lock(mutex_);
+            http = http_;
+        }
+        co_await http->serve(options_.shutdown_grace);
+    }
+
+    void stop() {
+        std::lock_guard lock(mutex_);
+        stop_requested_ = true;
+        if (http_) http_->stop();
+    }
+
+    std::string local_url() const {
+        std::string host = config_.host;
+        // Like Gradio: a wildcard bind is shown as an address a browser on this machine can open.
+        if (host == "0.0.0.0" || host == "::") host = "localhost";
+        if (host.find(':') != std::string::npos) host = "[" + host + "]";
+        return fmt::format("http://{}:{}", host, port_.load());
+    }
+
+    // The URL the outside world reaches: the Space's, else the local one.
+    std::string public_base_url() const {
+        if (config_.space_host) return "https://" + *config_.space_host;
+        return local_url();
+    }
+
+    ServerOptions options_;
+    std::unique_ptr<asio::io_context> owned_;
+    asio::any_io_executor executor_;
+    asio::thread_pool pool_;
+    std::shared_ptr<detail::Router<Endpoint>> router_ = std::make_shared<detail::Router<Endpoint>>();
+    std::shared_ptr<detail::TaskTracker> tasks_ = std::make_shared<detail::TaskTracker>();
+    std::atomic<std::uint16_t> port_{0};
+    detail::ServerConfig config_;
+
+private:
+    void add_landing_route() {
+        // The route lives in the router that Impl owns, so it cannot outlive `this`.
+        Handler landing = [this](HandlerContext&) -> asio::awaitable<Response> { co_return landing_page(); };
+        router_->add("GET", "/", Endpoint{"landing page", std::move(landing), false});
+    }
+
+    Response landing_page() const {
+        if (options_.landing_page) return Response::html(200, options_.landing_page());
+        detail::LandingPageInfo info{public_base_url(), {}, config_.space_id};
+        for (const auto& webhook : webhooks()) info.routes.push_back(webhook.path);
+        return Response::html(200, detail::render_landing_page(info));
+    }
+
+    void print_banner() const {
+        detail::BannerInfo info;
+        info.secret_defined = !config_.secret.empty();
+        info.local_url = local_url();
+        info.space_host = config_.space_host;
+        for (const auto& webhook : webhooks_) info.routes.push_back(webhook.path);
+        // Flushed at once: logs piped to a file or a container runtime must show it while serving.
+        std::fputs(detail::render_banner(info).c_str(), stdout);
+        std::fflush(stdout);
+    }
+
+    mutable std::mutex mutex_;
+    std::vector<WebhookInfo> webhooks_;
+    std::shared_ptr<detail::HttpServer> http_;
+    bool stop_requested_ = false;
+};
+
+namespace {
+
+void rethrow_if(std::exception_ptr error) {
+    if (error) std::rethrow_exception(error);
+}
+
+}  // namespace
+
+WebhooksServer::WebhooksServer(ServerOptions options) {
+    auto context = std::make_unique<asio::io_context>();
+    auto executor = context->get_executor();
+    impl_ = std::make_shared<Impl>(std::move(context), executor, std::move(options));
+}
+
+WebhooksServer::WebhooksServer(asio::any_io_executor executor, ServerOptions options)
+    : impl_(std::make_shared<Impl>(nullptr, std::move(executor), std::move(options))) {}
+
+WebhooksServer::~WebhooksServer() { stop(); }
+
+WebhookInfo WebhooksServer::add_handler(std::string_view path, Handler handler) {
+    return impl_->add(path, std::move(handler));
+}
+
+std::vector<WebhookInfo> WebhooksServer::webhooks() const { return impl_->webhooks(); }
+
+void WebhooksServer::run() {
+    if (!impl_->owned_) {
+        throw std::logic_error("cohook: run() needs a server that owns its event loop; co_await serve() instead");
+    }
+    asio::io_context& context = *impl_->owned_;
+    context.restart();
+    impl_->listen();
+
+    asio::signal_set signals(context, SIGINT, SIGTERM);
+    signals.async_wait([this](const asio::error_code& ec, int) {
+        if (ec) return;
+        std::fputs("Keyboard interruption in main thread... closing server.\n", stdout);
+        std::fflush(stdout);
+        stop();
+    });
+    std::exception_ptr failure;
+    asio::co_spawn(context, impl_->serve_listening(), [&](std::exception_ptr error) {
+        failure = error;
+        signals.cancel();
+    });
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < impl_->options_.threads; ++i) threads.emplace_back([&context] { context.run(); });
+    context.run();
+    for (auto& thread : threads) thread.join();
+    rethrow_if(failure);
+}
+
+asio::awaitable<void> WebhooksServer::serve() {
+    auto impl = impl_;  // keeps the state alive even if the server object goes away meanwhile
+    impl->listen();
+    co_await impl->serve_listening();
+}
+
+void WebhooksServer::start() {
+    impl_->listen();
+    asio::co_spawn(impl_->executor_, [impl = impl_]() { return impl->serve_listening(); },
+                   [](std::exception_ptr error) {
+                       if (!error) return;
+                       try {
+                           std::rethrow_exception(error);
+                       } catch (const std::exception& e) {
+                           detail::log_error("server failed: {}", e.what());
+                       }
+                   });
+}
+
+void WebhooksServer::stop() { impl_->stop(); }
+
+std::uint16_t WebhooksServer::port() const { return impl_->port_.load(); }
+
+std::string WebhooksServer::local_url() const { return impl_->local_url(); }
+
+ServerOptions& WebhooksServer::options() { return impl_->options_; }
+
+asio::any_io_executor WebhooksServer::executor() const { return impl_->executor_; }
+
+}  // namespace cohook
