@@ -184,6 +184,9 @@ void WebhooksServer::run() {
     asio::co_spawn(context, impl_->serve_listening(), [&](std::exception_ptr error) {
         failure = error;
         signals.cancel();
+        // Whatever outlived the grace period (a background task stuck on a timer) must not keep
+        // the process from exiting.
+        context.stop();
     });
     std::vector<std::thread> threads;
     for (std::size_t i = 1; i < impl_->options_.threads; ++i) threads.emplace_back([&context] { context.run(); });

@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include <cstdio>
+
 asio::awaitable<boost::json::value> say_hello(cohook::WebhookPayload) {
     co_return boost::json::object{{"message", "hello"}};
 }
@@ -22,5 +24,10 @@ int main(int argc, char** argv) {
     cohook::WebhooksServer app(options);
     app.add_webhook("/say_hello", say_hello);  // POST /webhooks/say_hello
     app.add_webhook<goodbye>();                // POST /webhooks/goodbye
-    app.run();
+    try {
+        app.run();  // until Ctrl+C
+    } catch (const std::exception& e) {  // e.g. the port is taken
+        std::fprintf(stderr, "%s\n", e.what());
+        return 1;
+    }
 }

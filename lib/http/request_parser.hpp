@@ -2,8 +2,8 @@
 
 #include <cohook/http_limits.hpp>
 #include <cohook/request.hpp>
-
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace cohook::http {
@@ -19,7 +19,7 @@ enum class ParseState {
 /// Feed it bytes as they arrive, split anywhere; it stops at the end of one request so that pipelined
 /// bytes that follow stay with the caller. Not thread-safe; one per connection.
 class RequestParser {
-public:
+  public:
     /// A parser enforcing `limits` (header/line/body sizes; the timeouts are the session's business).
     explicit RequestParser(const HttpLimits& limits = {});
 
@@ -52,27 +52,44 @@ public:
     /// Prepares for the next request on the same connection (keeps the limits).
     void reset();
 
-private:
-    // Implementation state; see request_parser.cpp for the state machine.
-    enum class Phase { request_line, headers, body_length, chunk_size, chunk_data, chunk_data_crlf, trailers, done };
+  private:
+    // Phases in the order a request goes through them; headers_complete() relies on that order.
+    enum class Phase {
+        request_line,
+        headers,
+        body_length,
+        chunk_size,
+        chunk_data,
+        chunk_data_crlf,
+        trailers,
+        done
+    };
 
-    std::size_t parse_line_phase(std::string_view data);
+    std::size_t read_line(std::string_view data);
+    std::size_t read_body(std::string_view data);
+    std::size_t read_chunk_crlf(std::string_view data);
+    bool check_line_size(std::size_t content);
+    bool on_line(std::string_view line);
     bool on_request_line(std::string_view line);
-    bool on_header_line(std::string_view line);
+    bool set_version(std::string_view version);
+    bool set_target(std::string_view method, std::string_view target);
+    bool on_field_line(std::string_view line);
     bool on_headers_end();
     bool on_chunk_size_line(std::string_view line);
     bool on_trailer_line(std::string_view line);
-    void fail(int status, std::string_view reason);
+    void finish();
+    bool fail(int status, std::string_view reason);
 
     HttpLimits limits_;
     Request request_;
     ParseState state_ = ParseState::incomplete;
     Phase phase_ = Phase::request_line;
-    std::string line_;                  // partial line carried across feeds
-    std::size_t header_bytes_ = 0;      // request line + header bytes seen so far
-    std::size_t body_remaining_ = 0;    // bytes left in the Content-Length body or current chunk
-    std::size_t trailer_bytes_ = 0;
-    bool chunked_ = false;
+    std::string line_;                 // partial line carried across feeds
+    std::size_t header_bytes_ = 0;     // request line, header and trailer bytes seen so far
+    std::size_t body_remaining_ = 0;   // bytes left in the Content-Length body or current chunk
+    std::size_t chunk_ext_bytes_ = 0;  // chunk extension bytes seen in this request
+    std::size_t empty_lines_ = 0;      // empty lines skipped before the request line
+    bool cr_seen_ = false;             // CR after chunk data consumed, LF pending
     bool started_ = false;
     bool expect_continue_ = false;
     int error_status_ = 0;

@@ -2,6 +2,7 @@
 
 #include "server/log.hpp"
 
+#include <asio/bind_cancellation_slot.hpp>
 #include <asio/co_spawn.hpp>
 #include <asio/dispatch.hpp>
 #include <asio/experimental/as_tuple.hpp>
@@ -96,17 +97,21 @@ void HttpServer::start_session(asio::ip::tcp::socket socket) {
         sessions_.emplace(session.get(), session);
     }
     auto executor = session->executor();
-    asio::co_spawn(executor, session->run(), [self = shared_from_this(), session](std::exception_ptr error) {
+    auto on_end = [self = shared_from_this(), session](std::exception_ptr error) {
         if (error) {
             try {
                 std::rethrow_exception(error);
+            } catch (const std::system_error& e) {
+                // operation_aborted is the grace period cutting the session: already logged by drain().
+                if (e.code() != asio::error::operation_aborted) log_error("connection failed: {}", e.what());
             } catch (const std::exception& e) {
                 log_error("connection failed: {}", e.what());
             }
         }
         std::lock_guard lock(self->mutex_);
         self->sessions_.erase(session.get());
-    });
+    };
+    asio::co_spawn(executor, session->run(), asio::bind_cancellation_slot(session->cancellation_slot(), on_end));
 }
 
 void HttpServer::stop() {

@@ -89,7 +89,11 @@ asio::awaitable<bool> Session::write_response(const Response& response, bool kee
 
 asio::awaitable<void> Session::reject(int status) {
     timed_out_ = false;
-    if (co_await write_response(http::error_response(status), false)) co_await linger_close();
+    // Named locals, not temporaries, across co_await: g++ 12 miscompiles some temporaries that live
+    // through a suspension point.
+    const Response response = http::error_response(status);
+    const bool written = co_await write_response(response, false);
+    if (written) co_await linger_close();
 }
 
 asio::awaitable<void> Session::linger_close() {
@@ -124,6 +128,8 @@ void Session::on_server_stop() {
 void Session::force_close() {
     asio::error_code ignored;
     socket_.close(ignored);
+    timer_.cancel();
+    cancel_.emit(asio::cancellation_type::terminal);
 }
 
 }  // namespace cohook::detail

@@ -7,6 +7,7 @@
 #include "http/request_parser.hpp"
 
 #include <asio/awaitable.hpp>
+#include <asio/cancellation_signal.hpp>
 #include <asio/ip/tcp.hpp>
 #include <asio/steady_timer.hpp>
 
@@ -43,8 +44,12 @@ public:
     /// a busy one finishes its current request first.
     void on_server_stop();
 
-    /// Called on the session's strand when the grace period is over: cut the connection.
+    /// Called on the session's strand when the grace period is over: cut the connection and cancel
+    /// whatever the handler is waiting on.
     void force_close();
+
+    /// The slot `run()` must be spawned with, so that force_close() can cancel a stuck handler.
+    asio::cancellation_slot cancellation_slot() { return cancel_.slot(); }
 
     /// The session's strand.
     asio::any_io_executor executor() { return socket_.get_executor(); }
@@ -67,6 +72,7 @@ private:
     std::string head_;       // reused response head
     bool idle_ = true;       // waiting for the first byte of a request
     bool timed_out_ = false;
+    asio::cancellation_signal cancel_;
 };
 
 }  // namespace cohook::detail
