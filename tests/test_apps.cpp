@@ -8,6 +8,8 @@
 #include <boost/json.hpp>
 
 #include <csignal>
+#include <memory>
+#include <vector>
 #include <string>
 
 using cohook::test::ChildProcess;
@@ -123,6 +125,26 @@ BOOST_AUTO_TEST_CASE(port_in_use_exits_with_a_message_naming_the_port) {
     BOOST_TEST(second.wait().value_or(-1) == 1);
     BOOST_TEST(second.output().find("port " + std::to_string(port) + " is taken") != std::string::npos);
     interrupt_and_expect_clean_exit(first);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(resources)
+
+BOOST_AUTO_TEST_CASE(running_out_of_file_descriptors_is_survived) {
+    // With a tiny descriptor limit, extra connections make accept() fail with EMFILE; the server must
+    // back off, keep running, and serve again once descriptors are free.
+    ChildProcess process({"/bin/sh", "-c", "ulimit -n 24 && exec " + app("cohook-quickstart") + " --port 0"});
+    const auto port = read_banner_port(process);
+    {
+        std::vector<std::unique_ptr<HttpClient>> flood;
+        for (int i = 0; i < 40; ++i) flood.push_back(std::make_unique<HttpClient>(port, 2));
+        BOOST_TEST(process.read_until("cohook: warning: accept failed").has_value());
+    }
+    const auto response = post(port, "/webhooks/trigger_training", fixture("repo_content_update_main.json"));
+    BOOST_REQUIRE(response);
+    BOOST_TEST(response->status == 200);
+    interrupt_and_expect_clean_exit(process);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,7 +8,10 @@
 
 #include <cohook/default_server.hpp>
 
+#include <asio/co_spawn.hpp>
+#include <asio/post.hpp>
 #include <asio/steady_timer.hpp>
+#include <asio/use_future.hpp>
 #include <asio/this_coro.hpp>
 #include <asio/use_awaitable.hpp>
 #include <boost/json.hpp>
@@ -422,6 +425,36 @@ BOOST_AUTO_TEST_CASE(blocking_background_task_failure_is_contained) {
     BOOST_TEST(post(server.port(), "/webhooks/later", "")->status == 200);
     BOOST_REQUIRE(ran.get_future().wait_for(5s) == std::future_status::ready);
     BOOST_TEST(post(server.port(), "/webhooks/later", "")->status == 200);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(embedding)
+
+BOOST_AUTO_TEST_CASE(server_is_awaited_on_the_callers_io_context) {
+    asio::io_context context;  // the caller's event loop, run by the caller's thread
+    cohook::WebhooksServer server(context.get_executor(), cohook::test::test_options());
+    server.add_webhook<goodbye>();
+    std::future<void> served = asio::co_spawn(context, server.serve(), asio::use_future);
+    // On a one-thread io_context handlers run in order: by the time this runs, serve() is listening.
+    std::promise<std::uint16_t> port;
+    asio::post(context, [&] { port.set_value(server.port()); });
+    std::thread loop([&context] { context.run(); });
+    const std::uint16_t bound = port.get_future().get();
+    BOOST_TEST(bound != 0);
+    const auto response = post(bound, "/webhooks/goodbye", fixture("discussion_create_pr.json"));
+    BOOST_REQUIRE(response);
+    BOOST_TEST(response->body == R"({"message":"goodbye"})");
+    server.stop();
+    BOOST_TEST((served.wait_for(5s) == std::future_status::ready));
+    served.get();
+    loop.join();
+}
+
+BOOST_AUTO_TEST_CASE(run_is_refused_for_an_embedded_server) {
+    asio::io_context context;
+    cohook::WebhooksServer server(context.get_executor(), cohook::test::test_options());
+    BOOST_CHECK_THROW(server.run(), std::logic_error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
