@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cohook/handler_context.hpp>
+#include <cohook/http_limits.hpp>
 #include <cohook/request.hpp>
 #include <cohook/response.hpp>
 
@@ -10,6 +11,7 @@
 #include <asio/any_io_executor.hpp>
 #include <asio/awaitable.hpp>
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -28,17 +30,24 @@ class Dispatcher {
 public:
     /// A dispatcher over `router`; `secret` empty disables the check.
     Dispatcher(std::shared_ptr<Router<Endpoint>> router, std::string secret, std::shared_ptr<TaskTracker> tasks,
-               asio::any_io_executor executor, asio::any_io_executor blocking_executor);
+               asio::any_io_executor executor, asio::any_io_executor blocking_executor, HttpLimits limits = {});
 
     /// Answers one request. Never throws: handler exceptions become 500 and are logged.
     asio::awaitable<Response> dispatch(Request& request) const;
 
+    /// Handlers running now.
+    std::size_t handlers_in_flight() const noexcept { return in_flight_.load(); }
+
 private:
+    asio::awaitable<Response> call(const Endpoint& endpoint, HandlerContext& context) const;
+
     std::shared_ptr<Router<Endpoint>> router_;
     std::string secret_;
     std::shared_ptr<TaskTracker> tasks_;
     asio::any_io_executor executor_;
     asio::any_io_executor blocking_executor_;
+    HttpLimits limits_;
+    mutable std::atomic<std::size_t> in_flight_{0};
 };
 
 }  // namespace cohook::detail

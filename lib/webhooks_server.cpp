@@ -62,7 +62,7 @@ public:
         auto shared = std::make_shared<detail::SessionShared>();
         shared->limits = options_.limits;
         auto dispatcher = std::make_shared<detail::Dispatcher>(router_, config_.secret, tasks_, executor_,
-                                                               pool_.get_executor());
+                                                               pool_.get_executor(), options_.limits);
         shared->dispatch = [dispatcher](Request& request) { return dispatcher->dispatch(request); };
         http_ = std::make_shared<detail::HttpServer>(executor_, shared, tasks_);
         const auto endpoint = http_->listen(config_.host, config_.port);

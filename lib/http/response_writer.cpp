@@ -20,12 +20,22 @@ bool is_safe_field(std::string_view text) noexcept {
     return text.find_first_of("\r\n") == std::string_view::npos;
 }
 
+// Field names are RFC 9110 tokens; anything else would make a malformed response.
+bool is_token(std::string_view name) noexcept {
+    constexpr std::string_view kSpecials = "!#$%&'*+-.^_`|~";
+    for (char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && kSpecials.find(c) == std::string_view::npos) return false;
+    }
+    return !name.empty();
+}
+
 }  // namespace
 
 void write_response_head(std::string& out, const Response& response, bool keep_alive) {
     fmt::format_to(std::back_inserter(out), "HTTP/1.1 {} {}\r\n", response.status, reason_phrase(response.status));
     for (const auto& [name, value] : response.headers) {
-        if (is_framing_header(name) || !is_safe_field(name) || !is_safe_field(value) || name.empty()) continue;
+        if (is_framing_header(name) || !is_token(name) || !is_safe_field(value)) continue;
         out.append(name).append(": ").append(value).append("\r\n");
     }
     fmt::format_to(std::back_inserter(out), "Content-Length: {}\r\nDate: {}\r\n", response.body.size(),

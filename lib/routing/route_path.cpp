@@ -34,6 +34,11 @@ std::string webhook_route(std::string_view path) {
     if (name.find("//") != std::string_view::npos) {
         throw std::invalid_argument(fmt::format("Invalid webhook path '{}': empty path segment.", path));
     }
+    // Clients remove "." and ".." segments before sending, so such a route could never be reached.
+    const std::string slashed = fmt::format("/{}/", name);
+    if (slashed.find("/./") != std::string::npos || slashed.find("/../") != std::string::npos) {
+        throw std::invalid_argument(fmt::format("Invalid webhook path '{}': '.' and '..' segments.", path));
+    }
     return fmt::format("/webhooks/{}", name);
 }
 

@@ -73,6 +73,11 @@ asio::awaitable<void> HttpServer::serve(std::chrono::milliseconds grace) {
 asio::awaitable<void> HttpServer::accept_loop() {
     std::chrono::milliseconds backoff{10};
     while (!shared_->stopping.load() && acceptor_.is_open()) {
+        if (connections() >= shared_->limits.max_connections) {
+            // Leave new connections in the kernel's backlog (bounded by listen()) until one closes.
+            co_await sleep_for(std::chrono::milliseconds{5});
+            continue;
+        }
         auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(executor_), kUseTuple);
         if (!ec) {
             backoff = std::chrono::milliseconds{10};

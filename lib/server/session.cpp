@@ -40,20 +40,18 @@ asio::awaitable<void> Session::run() {
 }
 
 asio::awaitable<bool> Session::read_request() {
-    idle_ = !buffered();
-    arm_deadline(idle_ ? shared_->limits.idle_timeout : shared_->limits.request_timeout);
+    stage_ = Stage::idle;
+    arm_deadline(shared_->limits.idle_timeout);
     bool continue_sent = false;
     for (;;) {
         if (buffered()) {
-            const bool was_idle = idle_;
             begin_ += parser_.feed(std::string_view(buffer_.data() + begin_, end_ - begin_));
             if (parser_.state() == http::ParseState::complete) co_return true;
             if (parser_.state() == http::ParseState::error) {
                 co_await reject(parser_.error_status());
                 co_return false;
             }
-            idle_ = !parser_.started();
-            if (was_idle && !idle_) arm_deadline(shared_->limits.request_timeout);
+            update_stage();
             if (parser_.expects_continue() && !continue_sent) {
                 // Clients such as curl hold the body back for a second unless told to go on.
                 continue_sent = true;
@@ -61,13 +59,8 @@ asio::awaitable<bool> Session::read_request() {
                 if (ec) co_return false;
             }
         }
-        if (begin_ == end_) begin_ = end_ = 0;
-        if (begin_ > 0) {
-            std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
-            end_ -= begin_;
-            begin_ = 0;
-        }
-        if (idle_ && shared_->stopping.load()) co_return false;
+        compact_buffer();
+        if (stage_ == Stage::idle && shared_->stopping.load()) co_return false;
         auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer_.data() + end_, buffer_.size() - end_),
                                                         kUseTuple);
         if (ec) {
@@ -75,6 +68,27 @@ asio::awaitable<bool> Session::read_request() {
             co_return false;
         }
         end_ += n;
+    }
+}
+
+void Session::update_stage() {
+    // Each stage has its own clock: a slow sender of headers or body is cut on time whatever it does.
+    const Stage now = !parser_.started()            ? Stage::idle
+                      : !parser_.headers_complete() ? Stage::headers
+                                                    : Stage::body;
+    if (now == stage_) return;
+    stage_ = now;
+    if (now == Stage::headers) arm_deadline(shared_->limits.header_timeout);
+    if (now == Stage::body) arm_deadline(shared_->limits.body_timeout);
+}
+
+void Session::compact_buffer() {
+    if (begin_ == end_) {
+        begin_ = end_ = 0;
+    } else if (begin_ > 0) {
+        std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+        end_ -= begin_;
+        begin_ = 0;
     }
 }
 
@@ -119,7 +133,7 @@ void Session::arm_deadline(std::chrono::milliseconds timeout) {
 }
 
 void Session::on_server_stop() {
-    if (idle_) {
+    if (stage_ == Stage::idle) {
         asio::error_code ignored;
         socket_.cancel(ignored);
     }

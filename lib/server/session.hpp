@@ -60,6 +60,8 @@ private:
     asio::awaitable<void> reject(int status);
     asio::awaitable<void> linger_close();
     void arm_deadline(std::chrono::milliseconds timeout);
+    void update_stage();
+    void compact_buffer();
     bool buffered() const noexcept { return begin_ < end_; }
 
     asio::ip::tcp::socket socket_;
@@ -70,7 +72,9 @@ private:
     std::size_t begin_ = 0;  // unparsed bytes are buffer_[begin_, end_)
     std::size_t end_ = 0;
     std::string head_;       // reused response head
-    bool idle_ = true;       // waiting for the first byte of a request
+    // Where the current request stands; each stage has its own deadline.
+    enum class Stage { idle, headers, body };
+    Stage stage_ = Stage::idle;
     bool timed_out_ = false;
     asio::cancellation_signal cancel_;
 };

@@ -54,8 +54,8 @@ BOOST_AUTO_TEST_CASE(defaults_apply_when_nothing_is_set) {
 }
 
 BOOST_AUTO_TEST_CASE(gradio_variables_override_the_defaults) {
-    const auto config =
-        resolve_config({}, fake_environment({{"GRADIO_SERVER_NAME", "0.0.0.0"}, {"GRADIO_SERVER_PORT", "8080"}}));
+    const auto config = resolve_config(
+        {}, fake_environment({{"GRADIO_SERVER_NAME", "0.0.0.0"}, {"GRADIO_SERVER_PORT", "8080"}}));
     BOOST_TEST(config.host == "0.0.0.0");
     BOOST_TEST(config.port == 8080);
 }
@@ -82,7 +82,8 @@ BOOST_AUTO_TEST_CASE(port_zero_from_the_environment_is_accepted) {
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_option_secret_falls_through_to_webhook_secret) {
-    const auto config = resolve_config({.webhook_secret = ""}, fake_environment({{"WEBHOOK_SECRET", "from-env"}}));
+    const auto config =
+        resolve_config({.webhook_secret = ""}, fake_environment({{"WEBHOOK_SECRET", "from-env"}}));
     BOOST_TEST(config.secret == "from-env");
 }
 

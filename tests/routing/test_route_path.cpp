@@ -89,3 +89,16 @@ BOOST_AUTO_TEST_CASE(a_rejected_character_is_quoted_in_the_message) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(route_path_dot_segments_suite)
+
+BOOST_AUTO_TEST_CASE(dot_segments_are_rejected_because_clients_remove_them) {
+    for (const std::string_view path : {".", "..", "a/./b", "a/../b", "../x", "x/.."}) {
+        BOOST_TEST_CONTEXT(path) {
+            BOOST_TEST(rejection_message(path).find("'.' and '..'") != std::string::npos);
+        }
+    }
+    BOOST_TEST(webhook_route("a.b/..c/d..") == "/webhooks/a.b/..c/d..");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -166,7 +166,7 @@ BOOST_AUTO_TEST_CASE(oversize_header_section_is_431) {
 
 BOOST_AUTO_TEST_CASE(partial_request_times_out_with_408) {
     cohook::ServerOptions options;
-    options.limits.request_timeout = 200ms;
+    options.limits.header_timeout = 200ms;
     EchoServer server(options);
     server.start();
     HttpClient client(server.port());

@@ -19,9 +19,12 @@ namespace cohook::detail {
 // Lets BOOST_TEST print both sides of a failed comparison.
 std::ostream& operator<<(std::ostream& os, SecretCheck check) {
     switch (check) {
-        case SecretCheck::ok: return os << "ok";
-        case SecretCheck::missing: return os << "missing";
-        case SecretCheck::invalid: return os << "invalid";
+        case SecretCheck::ok:
+            return os << "ok";
+        case SecretCheck::missing:
+            return os << "missing";
+        case SecretCheck::invalid:
+            return os << "invalid";
     }
     return os << "SecretCheck(" << static_cast<int>(check) << ")";
 }
@@ -69,12 +72,14 @@ BOOST_AUTO_TEST_CASE(constant_time_equals_matches_only_identical_strings) {
         {"\xff", "\x7f", false},
     };
     for (const auto& row : table) {
-        BOOST_TEST(constant_time_equals(row.a, row.b) == row.equal, "a: '" << row.a << "' b: '" << row.b << "'");
+        BOOST_TEST(constant_time_equals(row.a, row.b) == row.equal,
+                   "a: '" << row.a << "' b: '" << row.b << "'");
     }
 }
 
 BOOST_AUTO_TEST_CASE(the_right_header_is_ok_whatever_the_name_case) {
-    for (const char* name : {"X-Webhook-Secret", "x-webhook-secret", "X-WEBHOOK-SECRET", "x-WebHook-SeCrEt"}) {
+    for (const char* name :
+         {"X-Webhook-Secret", "x-webhook-secret", "X-WEBHOOK-SECRET", "x-WebHook-SeCrEt"}) {
         BOOST_TEST(check_secret(with_header(name, "s3cret"), "s3cret") == SecretCheck::ok, "name: " << name);
     }
 }
@@ -104,14 +109,16 @@ BOOST_AUTO_TEST_CASE(a_wrong_query_parameter_is_invalid) {
 }
 
 BOOST_AUTO_TEST_CASE(the_header_wins_over_the_query_parameter) {
-    BOOST_TEST(check_secret(with_header("X-Webhook-Secret", "s3cret", "secret=wrong"), "s3cret") == SecretCheck::ok);
+    BOOST_TEST(check_secret(with_header("X-Webhook-Secret", "s3cret", "secret=wrong"), "s3cret") ==
+               SecretCheck::ok);
     BOOST_TEST(check_secret(with_header("X-Webhook-Secret", "wrong", "secret=s3cret"), "s3cret") ==
                SecretCheck::invalid);
 }
 
 BOOST_AUTO_TEST_CASE(no_secret_sent_is_missing) {
     BOOST_TEST(check_secret(webhook_request(), "s3cret") == SecretCheck::missing);
-    BOOST_TEST(check_secret(webhook_request("other=s3cret&secrets=s3cret"), "s3cret") == SecretCheck::missing);
+    BOOST_TEST(check_secret(webhook_request("other=s3cret&secrets=s3cret"), "s3cret") ==
+               SecretCheck::missing);
     BOOST_TEST(check_secret(with_header("X-Other-Secret", "s3cret"), "s3cret") == SecretCheck::missing);
 }
 

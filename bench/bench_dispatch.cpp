@@ -1,0 +1,94 @@
+// In-process cost of the framework: request bytes in → response bytes out, no sockets, for each sample
+// payload, next to the named reference `boost::json::parse` of the same body. The ratio printed per
+// payload is dispatch time ÷ parse time (the target: at most 1.5).
+#include "dispatcher.hpp"
+#include "http/request_parser.hpp"
+#include "http/response_writer.hpp"
+
+#include <cohook/handler.hpp>
+#include <cohook/webhook_payload.hpp>
+
+#include <asio/co_spawn.hpp>
+#include <asio/io_context.hpp>
+#include <asio/thread_pool.hpp>
+#include <asio/use_future.hpp>
+#include <benchmark/benchmark.h>
+#include <boost/json/parse.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <sys/utsname.h>
+#include <thread>
+
+namespace {
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(COHOOK_FIXTURES_DIR) + "/" + name, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::string request_bytes(const std::string& body) {
+    return "POST /webhooks/trigger_training HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
+           "X-Webhook-Secret: s3cret\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+asio::awaitable<void> trigger_training(cohook::WebhookPayload payload) {
+    benchmark::DoNotOptimize(payload.repo.name.data());
+    co_return;
+}
+
+void json_parse_reference(benchmark::State& state, const std::string& name) {
+    const std::string body = fixture(name);
+    for (auto _ : state) benchmark::DoNotOptimize(boost::json::parse(body));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * body.size()));
+}
+
+void dispatch(benchmark::State& state, const std::string& name) {
+    const std::string bytes = request_bytes(fixture(name));
+    asio::io_context context;
+    asio::thread_pool pool(1);
+    auto router = std::make_shared<cohook::detail::Router<cohook::detail::Endpoint>>();
+    router->add("POST", "/webhooks/trigger_training",
+                {"trigger_training", cohook::make_handler(trigger_training), true});
+    cohook::detail::Dispatcher dispatcher(router, "s3cret", std::make_shared<cohook::detail::TaskTracker>(),
+                                          context.get_executor(), pool.get_executor());
+    // The whole loop runs inside one coroutine, as a session does, so the figure is the per-request cost.
+    auto loop = [&]() -> asio::awaitable<void> {
+        cohook::http::RequestParser parser;
+        std::string head;
+        for (auto _ : state) {
+            parser.reset();
+            parser.feed(bytes);
+            const cohook::Response response = co_await dispatcher.dispatch(parser.request());
+            head.clear();
+            cohook::http::write_response_head(head, response, true);
+            if (response.status != 200) state.SkipWithError("dispatch did not answer 200");
+        }
+    };
+    auto done = asio::co_spawn(context, loop(), asio::use_future);
+    context.run();
+    done.get();
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
+}
+
+const char* const kPayloads[] = {"discussion_create_pr.json", "discussion_comment_create_assembled.json",
+                                 "repo_content_update_pr_ref.json", "repo_config_update_assembled.json"};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    for (const char* name : kPayloads) {
+        benchmark::RegisterBenchmark((std::string("json_parse/") + name).c_str(), json_parse_reference, name);
+        benchmark::RegisterBenchmark((std::string("dispatch/") + name).c_str(), dispatch, name);
+    }
+    utsname machine{};
+    uname(&machine);
+    std::printf("machine: %s %s %s, %u hardware threads\n", machine.sysname, machine.release, machine.machine,
+                std::thread::hardware_concurrency());
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+}
