@@ -32,7 +32,8 @@ std::optional<Response> precheck(const RouteLookup<Endpoint>& lookup, const Requ
         response.headers.add("Allow", lookup.allow);
         return response;
     }
-    if (!lookup.target->verify_secret) return std::nullopt;
+    if (lookup.target->public_route) return std::nullopt;
+    if (lookup.target->verifier) return lookup.target->verifier(request);
     switch (check_secret(request, secret)) {
         case SecretCheck::ok: return std::nullopt;
         case SecretCheck::missing: return error_response(401, "x-webhook-secret header not set.");

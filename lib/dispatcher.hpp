@@ -4,6 +4,7 @@
 #include <cohook/http_limits.hpp>
 #include <cohook/request.hpp>
 #include <cohook/response.hpp>
+#include <cohook/verifier.hpp>
 
 #include "routing/router.hpp"
 #include "server/task_tracker.hpp"
@@ -19,9 +20,10 @@ namespace cohook::detail {
 
 /// A route's target: the adapted handler plus what the dispatcher must check before calling it.
 struct Endpoint {
-    std::string name;           ///< Registered name, for logs.
-    Handler handler;            ///< The adapted user function.
-    bool verify_secret = true;  ///< Webhook routes check the secret; the landing page does not.
+    std::string name;            ///< Registered name, for logs.
+    Handler handler;             ///< The adapted user function.
+    Verifier verifier;           ///< Empty: the server's Hub secret check.
+    bool public_route = false;   ///< No verification at all (the landing page).
 };
 
 /// Request → Response through route lookup, secret check, payload conversion and the handler.

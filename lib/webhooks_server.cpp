@@ -39,9 +39,9 @@ public:
         pool_.join();
     }
 
-    WebhookInfo add(std::string_view path, Handler handler) {
+    WebhookInfo add(std::string_view path, Handler handler, WebhookOptions options) {
         WebhookInfo info{std::string(path), detail::webhook_route(path)};
-        if (!router_->add("POST", info.path, Endpoint{info.name, std::move(handler), true})) {
+        if (!router_->add("POST", info.path, Endpoint{info.name, std::move(handler), std::move(options.verifier)})) {
             throw std::invalid_argument(fmt::format("Webhook {} already exists.", info.path));
         }
         std::lock_guard lock(mutex_);
@@ -113,7 +113,7 @@ private:
     void add_landing_route() {
         // The route lives in the router that Impl owns, so it cannot outlive `this`.
         Handler landing = [this](HandlerContext&) -> asio::awaitable<Response> { co_return landing_page(); };
-        router_->add("GET", "/", Endpoint{"landing page", std::move(landing), false});
+        router_->add("GET", "/", Endpoint{"landing page", std::move(landing), {}, true});
     }
 
     Response landing_page() const {
@@ -159,8 +159,8 @@ WebhooksServer::WebhooksServer(asio::any_io_executor executor, ServerOptions opt
 
 WebhooksServer::~WebhooksServer() { stop(); }
 
-WebhookInfo WebhooksServer::add_handler(std::string_view path, Handler handler) {
-    return impl_->add(path, std::move(handler));
+WebhookInfo WebhooksServer::add_handler(std::string_view path, Handler handler, WebhookOptions options) {
+    return impl_->add(path, std::move(handler), std::move(options));
 }
 
 std::vector<WebhookInfo> WebhooksServer::webhooks() const { return impl_->webhooks(); }

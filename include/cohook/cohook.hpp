@@ -12,5 +12,6 @@
 #include <cohook/response.hpp>
 #include <cohook/server_options.hpp>
 #include <cohook/validation_errors.hpp>
+#include <cohook/verifier.hpp>
 #include <cohook/webhook_payload.hpp>
 #include <cohook/webhooks_server.hpp>

@@ -3,6 +3,7 @@
 #include <cohook/detail/function_name.hpp>
 #include <cohook/handler.hpp>
 #include <cohook/server_options.hpp>
+#include <cohook/verifier.hpp>
 
 #include <asio/any_io_executor.hpp>
 #include <asio/awaitable.hpp>
@@ -38,22 +39,23 @@ public:
 
     /// Registers `handler` at `/webhooks/<path>` (leading/trailing '/' stripped; "a/b" allowed).
     /// Throws `std::invalid_argument` ("Webhook /webhooks/x already exists.") on a duplicate or bad path.
+    /// `options.verifier` replaces the Hub secret check for this endpoint (GitHub, Stripe, ... signatures).
     template <class F>
-    WebhookInfo add_webhook(std::string_view path, F handler) {
-        return add_handler(path, make_handler(std::move(handler)));
+    WebhookInfo add_webhook(std::string_view path, F handler, WebhookOptions options = {}) {
+        return add_handler(path, make_handler(std::move(handler)), std::move(options));
     }
 
     /// Registers the function `Fn` under its own name, like Python's `@app.add_webhook` without a path:
     /// `server.add_webhook<trigger_training>()` → `/webhooks/trigger_training`.
     template <auto Fn>
-    WebhookInfo add_webhook() {
+    WebhookInfo add_webhook(WebhookOptions options = {}) {
         constexpr std::string_view name = detail::function_name<Fn>();
         static_assert(!name.empty(), "could not read the function's name; pass an explicit path");
-        return add_handler(name, make_handler(Fn));
+        return add_handler(name, make_handler(Fn), std::move(options));
     }
 
     /// Registers an already adapted handler (what the templates above forward to).
-    WebhookInfo add_handler(std::string_view path, Handler handler);
+    WebhookInfo add_handler(std::string_view path, Handler handler, WebhookOptions options = {});
 
     /// Every registered endpoint, in registration order.
     std::vector<WebhookInfo> webhooks() const;

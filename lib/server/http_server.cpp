@@ -37,6 +37,17 @@ asio::ip::tcp::endpoint resolve_endpoint(asio::any_io_executor executor, const s
     return results.begin()->endpoint();
 }
 
+void log_session_failure(std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::system_error& e) {
+        // operation_aborted is the grace period cutting the session: already logged by drain().
+        if (e.code() != asio::error::operation_aborted) log_error("connection failed: {}", e.what());
+    } catch (const std::exception& e) {
+        log_error("connection failed: {}", e.what());
+    }
+}
+
 }  // namespace
 
 HttpServer::HttpServer(asio::any_io_executor executor, std::shared_ptr<SessionShared> shared,
@@ -102,19 +113,17 @@ void HttpServer::start_session(asio::ip::tcp::socket socket) {
         sessions_.emplace(session.get(), session);
     }
     auto executor = session->executor();
-    auto on_end = [self = shared_from_this(), session](std::exception_ptr error) {
-        if (error) {
-            try {
-                std::rethrow_exception(error);
-            } catch (const std::system_error& e) {
-                // operation_aborted is the grace period cutting the session: already logged by drain().
-                if (e.code() != asio::error::operation_aborted) log_error("connection failed: {}", e.what());
-            } catch (const std::exception& e) {
-                log_error("connection failed: {}", e.what());
-            }
+    auto on_end = [self = shared_from_this(), session](std::exception_ptr error) mutable {
+        if (error) log_session_failure(error);
+        {
+            std::lock_guard lock(self->mutex_);
+            self->sessions_.erase(session.get());
         }
-        std::lock_guard lock(self->mutex_);
-        self->sessions_.erase(session.get());
+        // The session owns the cancellation signal this very operation is bound to, and co_spawn still
+        // holds state tied to that slot while it runs this handler: release the session from a later
+        // handler on the same strand, which runs only once co_spawn has fully finished.
+        auto strand = session->executor();
+        asio::post(strand, [session = std::move(session)] {});
     };
     asio::co_spawn(executor, session->run(), asio::bind_cancellation_slot(session->cancellation_slot(), on_end));
 }
