@@ -52,7 +52,7 @@ void dispatch(benchmark::State& state, const std::string& name) {
     asio::thread_pool pool(1);
     auto router = std::make_shared<cohook::detail::Router<cohook::detail::Endpoint>>();
     router->add("POST", "/webhooks/trigger_training",
-                {"trigger_training", cohook::make_handler(trigger_training), {}, false});
+                {"trigger_training", cohook::make_handler(trigger_training), {}, false, nullptr, nullptr, {}});
     cohook::detail::Dispatcher dispatcher(router, "s3cret", std::make_shared<cohook::detail::TaskTracker>(),
                                           context.get_executor(), pool.get_executor());
     // The whole loop runs inside one coroutine, as a session does, so the figure is the per-request cost.

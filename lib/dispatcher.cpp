@@ -1,6 +1,6 @@
 #include "dispatcher.hpp"
 
-#include "server/log.hpp"
+#include "observe/log.hpp"
 #include "verify/secret.hpp"
 
 #include <asio/experimental/awaitable_operators.hpp>
@@ -23,17 +23,18 @@ Response error_response(int status, std::string_view error) {
     return Response::json(status, boost::json::object{{"error", error}});
 }
 
-// Answers like FastAPI for an unknown path or method, and like huggingface_hub for the secret.
-std::optional<Response> precheck(const RouteLookup<Endpoint>& lookup, const Request& request,
-                                 std::string_view secret) {
+// Answers like FastAPI for an unknown path or method.
+Response route_error(const RouteLookup<Endpoint>& lookup) {
     if (lookup.match == RouteMatch::not_found) return detail_response(404, "Not Found");
-    if (lookup.match == RouteMatch::method_not_allowed) {
-        Response response = detail_response(405, "Method Not Allowed");
-        response.headers.add("Allow", lookup.allow);
-        return response;
-    }
-    if (lookup.target->public_route) return std::nullopt;
-    if (lookup.target->verifier) return lookup.target->verifier(request);
+    Response response = detail_response(405, "Method Not Allowed");
+    response.headers.add("Allow", lookup.allow);
+    return response;
+}
+
+// Runs before any JSON work; the Hub's secret (answered like huggingface_hub) unless the route has its own.
+std::optional<Response> verify(const Endpoint& endpoint, const Request& request, std::string_view secret) {
+    if (endpoint.public_route) return std::nullopt;
+    if (endpoint.verifier) return endpoint.verifier(request);
     switch (check_secret(request, secret)) {
         case SecretCheck::ok: return std::nullopt;
         case SecretCheck::missing: return error_response(401, "x-webhook-secret header not set.");
@@ -42,22 +43,71 @@ std::optional<Response> precheck(const RouteLookup<Endpoint>& lookup, const Requ
     return std::nullopt;
 }
 
+// Only a final status (200-599) may go out: anything else would be a malformed status line, or an interim
+// 1xx after which the client waits for the real answer and reads our body as its start. 204 and 304 never
+// carry content (RFC 9110 15.3.5, 15.4.5): sent anyway, the body would be taken for the next response.
+Response checked(Response response, const Endpoint& endpoint, const Request& request) {
+    if (response.status < 200 || response.status > 599) {
+        log_error("webhook '{}' ({}) answered invalid status {}", endpoint.name, request.path, response.status);
+        return error_response(500, "Internal Server Error");
+    }
+    if (response.status == 204 || response.status == 304) response.body.clear();
+    return response;
+}
+
+std::chrono::microseconds since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+}
+
 }  // namespace
 
 Dispatcher::Dispatcher(std::shared_ptr<Router<Endpoint>> router, std::string secret,
                        std::shared_ptr<TaskTracker> tasks, asio::any_io_executor executor,
-                       asio::any_io_executor blocking_executor, HttpLimits limits)
+                       asio::any_io_executor blocking_executor, HttpLimits limits,
+                       std::shared_ptr<Telemetry> telemetry)
     : router_(std::move(router)),
       secret_(std::move(secret)),
       tasks_(std::move(tasks)),
       executor_(std::move(executor)),
       blocking_executor_(std::move(blocking_executor)),
-      limits_(limits) {}
+      limits_(limits),
+      telemetry_(std::move(telemetry)) {}
 
 asio::awaitable<Response> Dispatcher::dispatch(Request& request) const {
+    const auto start = std::chrono::steady_clock::now();
     const auto lookup = router_->find(request.method, request.path);
-    if (auto early = precheck(lookup, request, secret_)) co_return std::move(*early);
+    if (lookup.match != RouteMatch::found) {
+        Response response = route_error(lookup);
+        if (telemetry_) telemetry_->record(telemetry_->unmatched(), request, response.status, since(start), "none");
+        co_return response;
+    }
+    const Endpoint& endpoint = *lookup.target;
+    std::optional<Response> response = verify(endpoint, request, secret_);
+    const bool rejected = response.has_value();
+    if (!rejected) response = co_await run_once(endpoint, request);
+    response = checked(std::move(*response), endpoint, request);
+    if (telemetry_ && endpoint.stats) {
+        telemetry_->record(*endpoint.stats, request, response->status, since(start), rejected ? "rejected" : "ok");
+    }
+    co_return std::move(*response);
+}
 
+asio::awaitable<Response> Dispatcher::run_once(const Endpoint& endpoint, Request& request) const {
+    if (!endpoint.seen) co_return co_await run(endpoint, request);
+    std::string id = endpoint.delivery_key ? endpoint.delivery_key(request) : std::string(delivery_id(request));
+    if (id.empty()) co_return co_await run(endpoint, request);
+    if (endpoint.seen->contains(id)) {
+        // A replay of a delivery already handled: acknowledge it so the sender stops retrying.
+        Response duplicate = Response::json(200, nullptr);
+        duplicate.headers.add("X-Cohook-Duplicate", "true");
+        co_return duplicate;
+    }
+    Response response = co_await run(endpoint, request);
+    if (response.status / 100 == 2) endpoint.seen->remember(std::move(id));
+    co_return response;
+}
+
+asio::awaitable<Response> Dispatcher::run(const Endpoint& endpoint, Request& request) const {
     // Past the limit, shed load at once: the sender retries later instead of queueing without bound.
     if (in_flight_.fetch_add(1) >= limits_.max_concurrent_handlers) {
         in_flight_.fetch_sub(1);
@@ -69,7 +119,7 @@ asio::awaitable<Response> Dispatcher::dispatch(Request& request) const {
     HandlerContext context{request, tasks, blocking_executor_};
     std::string failure;
     try {
-        Response response = co_await call(*lookup.target, context);
+        Response response = co_await call(endpoint, context);
         in_flight_.fetch_sub(1);
         co_return response;
     } catch (const std::exception& e) {
@@ -78,7 +128,7 @@ asio::awaitable<Response> Dispatcher::dispatch(Request& request) const {
         failure = "non-standard exception";
     }
     in_flight_.fetch_sub(1);
-    log_error("webhook '{}' ({}) raised: {}", lookup.target->name, request.path, failure);
+    log_error("webhook '{}' ({}) raised: {}", endpoint.name, request.path, failure);
     co_return error_response(500, "Internal Server Error");
 }
 

@@ -6,6 +6,8 @@
 #include <cohook/response.hpp>
 #include <cohook/verifier.hpp>
 
+#include "observe/recent_ids.hpp"
+#include "observe/telemetry.hpp"
 #include "routing/router.hpp"
 #include "server/task_tracker.hpp"
 
@@ -24,6 +26,9 @@ struct Endpoint {
     Handler handler;             ///< The adapted user function.
     Verifier verifier;           ///< Empty: the server's Hub secret check.
     bool public_route = false;   ///< No verification at all (the landing page).
+    std::shared_ptr<RouteStats> stats;  ///< Where deliveries are counted; null: not recorded.
+    std::shared_ptr<RecentIds> seen;    ///< Replay memory; null: every delivery is handled.
+    std::function<std::string(const Request&)> delivery_key;  ///< Empty: the sender's id header.
 };
 
 /// Request → Response through route lookup, secret check, payload conversion and the handler.
@@ -32,7 +37,8 @@ class Dispatcher {
 public:
     /// A dispatcher over `router`; `secret` empty disables the check.
     Dispatcher(std::shared_ptr<Router<Endpoint>> router, std::string secret, std::shared_ptr<TaskTracker> tasks,
-               asio::any_io_executor executor, asio::any_io_executor blocking_executor, HttpLimits limits = {});
+               asio::any_io_executor executor, asio::any_io_executor blocking_executor, HttpLimits limits = {},
+               std::shared_ptr<Telemetry> telemetry = nullptr);
 
     /// Answers one request. Never throws: handler exceptions become 500 and are logged.
     asio::awaitable<Response> dispatch(Request& request) const;
@@ -41,6 +47,8 @@ public:
     std::size_t handlers_in_flight() const noexcept { return in_flight_.load(); }
 
 private:
+    asio::awaitable<Response> run(const Endpoint& endpoint, Request& request) const;
+    asio::awaitable<Response> run_once(const Endpoint& endpoint, Request& request) const;
     asio::awaitable<Response> call(const Endpoint& endpoint, HandlerContext& context) const;
 
     std::shared_ptr<Router<Endpoint>> router_;
@@ -49,6 +57,7 @@ private:
     asio::any_io_executor executor_;
     asio::any_io_executor blocking_executor_;
     HttpLimits limits_;
+    std::shared_ptr<Telemetry> telemetry_;
     mutable std::atomic<std::size_t> in_flight_{0};
 };
 

@@ -4,19 +4,20 @@
 #include "dispatcher.hpp"
 #include "landing/banner.hpp"
 #include "landing/landing_page.hpp"
+#include "observe/log.hpp"
+#include "observe/telemetry.hpp"
 #include "routing/route_path.hpp"
 #include "server/http_server.hpp"
-#include "server/log.hpp"
 
 #include <asio/co_spawn.hpp>
 #include <asio/io_context.hpp>
 #include <asio/signal_set.hpp>
 #include <asio/thread_pool.hpp>
 #include <asio/use_awaitable.hpp>
+#include <boost/json/object.hpp>
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <iostream>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -31,8 +32,9 @@ public:
         : options_(std::move(options)),
           owned_(std::move(owned)),
           executor_(std::move(executor)),
-          pool_(std::max<std::size_t>(1, options_.blocking_threads)) {
-        add_landing_route();
+          pool_(std::max<std::size_t>(1, options_.blocking_threads)),
+          telemetry_(std::make_shared<detail::Telemetry>(options_.recent_deliveries)) {
+        add_builtin_routes();
     }
 
     ~Impl() {
@@ -41,7 +43,12 @@ public:
 
     WebhookInfo add(std::string_view path, Handler handler, WebhookOptions options) {
         WebhookInfo info{std::string(path), detail::webhook_route(path)};
-        if (!router_->add("POST", info.path, Endpoint{info.name, std::move(handler), std::move(options.verifier)})) {
+        Endpoint endpoint{info.name, std::move(handler), std::move(options.verifier), false,
+                          telemetry_->route(info.path), nullptr, std::move(options.delivery_key)};
+        if (options.remember_deliveries > 0) {
+            endpoint.seen = std::make_shared<detail::RecentIds>(options.remember_deliveries);
+        }
+        if (!router_->add("POST", info.path, std::move(endpoint))) {
             throw std::invalid_argument(fmt::format("Webhook {} already exists.", info.path));
         }
         std::lock_guard lock(mutex_);
@@ -61,11 +68,20 @@ public:
         config_ = detail::resolve_config(options_);
         auto shared = std::make_shared<detail::SessionShared>();
         shared->limits = options_.limits;
+        detail::set_log_level(options_.log_level);
         auto dispatcher = std::make_shared<detail::Dispatcher>(router_, config_.secret, tasks_, executor_,
-                                                               pool_.get_executor(), options_.limits);
+                                                               pool_.get_executor(), options_.limits, telemetry_);
         shared->dispatch = [dispatcher](Request& request) { return dispatcher->dispatch(request); };
         http_ = std::make_shared<detail::HttpServer>(executor_, shared, tasks_);
         const auto endpoint = http_->listen(config_.host, config_.port);
+        telemetry_->open_connections = [http = std::weak_ptr(http_)] {
+            auto server = http.lock();
+            return server ? server->connections() : 0;
+        };
+        telemetry_->handlers_in_flight = [weak = std::weak_ptr(dispatcher)] {
+            auto d = weak.lock();
+            return d ? d->handlers_in_flight() : 0;
+        };
         port_ = endpoint.port();
         if (stop_requested_) http_->stop();
         if (options_.print_banner) print_banner();
@@ -106,14 +122,32 @@ public:
     asio::thread_pool pool_;
     std::shared_ptr<detail::Router<Endpoint>> router_ = std::make_shared<detail::Router<Endpoint>>();
     std::shared_ptr<detail::TaskTracker> tasks_ = std::make_shared<detail::TaskTracker>();
+    std::shared_ptr<detail::Telemetry> telemetry_;
     std::atomic<std::uint16_t> port_{0};
     detail::ServerConfig config_;
 
 private:
-    void add_landing_route() {
-        // The route lives in the router that Impl owns, so it cannot outlive `this`.
-        Handler landing = [this](HandlerContext&) -> asio::awaitable<Response> { co_return landing_page(); };
-        router_->add("GET", "/", Endpoint{"landing page", std::move(landing), {}, true});
+    // The server's own pages; routes are owned by the router that Impl owns, so `this` outlives them.
+    void add_builtin_routes() {
+        add_builtin("/", true, [this]() { return landing_page(); });
+        add_builtin("/healthz", true, [] { return Response::json(200, boost::json::object{{"status", "ok"}}); });
+        add_builtin("/metrics", true, [this] {
+            Response response = Response::text(200, telemetry_->render_prometheus());
+            response.headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            return response;
+        });
+        // Delivery metadata can reveal what a sender is doing: same secret as the webhooks.
+        add_builtin("/deliveries", false, [this] {
+            Response response = Response::text(200, telemetry_->render_deliveries());
+            response.headers.set("Content-Type", "application/json");
+            return response;
+        });
+    }
+
+    template <class Page>
+    void add_builtin(const std::string& path, bool is_public, Page page) {
+        Handler handler = [page](HandlerContext&) -> asio::awaitable<Response> { co_return page(); };
+        router_->add("GET", path, Endpoint{path, std::move(handler), {}, is_public, nullptr, nullptr, {}});
     }
 
     Response landing_page() const {

@@ -458,3 +458,66 @@ BOOST_AUTO_TEST_CASE(run_is_refused_for_an_embedded_server) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(operability)
+
+BOOST_AUTO_TEST_CASE(healthz_metrics_and_deliveries_report_what_happened) {
+    TestServer server(with_secret());
+    server.server.add_webhook<trigger_training>();
+    server.start();
+    const std::string body = fixture("discussion_create_pr.json");
+    BOOST_TEST(post(server.port(), "/webhooks/trigger_training", body, kSecretHeader)->status == 200);
+    BOOST_TEST(post(server.port(), "/webhooks/trigger_training", body)->status == 401);
+    HttpClient client(server.port());
+    const auto health = client.request("GET", "/healthz");
+    BOOST_REQUIRE(health);
+    BOOST_TEST(health->body == R"({"status":"ok"})");
+    const auto metrics = client.request("GET", "/metrics");
+    BOOST_REQUIRE(metrics);
+    BOOST_TEST(metrics->headers.get("content-type").value_or("").starts_with("text/plain; version=0.0.4"));
+    BOOST_TEST(metrics->body.find(R"(cohook_requests_total{route="/webhooks/trigger_training",status="200"} 1)") !=
+               std::string::npos);
+    BOOST_TEST(metrics->body.find(R"(cohook_requests_total{route="/webhooks/trigger_training",status="401"} 1)") !=
+               std::string::npos);
+    BOOST_TEST(metrics->body.find("cohook_open_connections ") != std::string::npos);
+    BOOST_TEST(client.request("GET", "/deliveries")->status == 401);
+    const auto deliveries = client.request("GET", "/deliveries", {}, kSecretHeader);
+    BOOST_REQUIRE(deliveries);
+    const auto list = boost::json::parse(deliveries->body).at("routes").at("/webhooks/trigger_training").as_array();
+    BOOST_REQUIRE(list.size() == 2u);
+    BOOST_TEST(list[0].at("status").as_int64() == 401);
+    BOOST_TEST(list[0].at("verification").as_string() == "rejected");
+    BOOST_TEST(list[1].at("status").as_int64() == 200);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(replays)
+
+BOOST_AUTO_TEST_CASE(a_replayed_delivery_is_acknowledged_without_running_the_handler_twice) {
+    std::atomic<int> calls{0};
+    std::atomic<bool> fail{true};
+    TestServer server;
+    cohook::WebhookOptions options;
+    options.remember_deliveries = 10;
+    server.server.add_webhook(
+        "once",
+        [&](const Request&) -> asio::awaitable<void> {
+            ++calls;
+            if (fail.exchange(false)) throw std::runtime_error("first attempt fails");
+            co_return;
+        },
+        options);
+    server.start();
+    const std::string id = "X-GitHub-Delivery: 72d3162e-cc78-11e3-81ab-4c9367dc0958\r\n";
+    BOOST_TEST(post(server.port(), "/webhooks/once", "{}", id)->status == 500);  // failed: not remembered
+    BOOST_TEST(post(server.port(), "/webhooks/once", "{}", id)->status == 200);  // the retry runs
+    const auto replay = post(server.port(), "/webhooks/once", "{}", id);
+    BOOST_REQUIRE(replay);
+    BOOST_TEST(replay->status == 200);
+    BOOST_TEST(replay->headers.get("x-cohook-duplicate").value_or("") == "true");
+    BOOST_TEST(post(server.port(), "/webhooks/once", "{}")->status == 200);  // no id: always handled
+    BOOST_TEST(calls.load() == 3);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cohook/http_limits.hpp>
+#include <cohook/log_level.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -35,6 +36,11 @@ struct ServerOptions {
     std::chrono::milliseconds shutdown_grace{10'000};
     /// Print the start-up banner to stdout once listening.
     bool print_banner = true;
+    /// What goes to stderr: one `info` line per delivery (route, status, duration, size, delivery id),
+    /// warnings and errors. Logging is process-wide: the last server started sets it.
+    LogLevel log_level = LogLevel::info;
+    /// Recent deliveries remembered per route (never their bodies) for `GET /deliveries`; 0 keeps none.
+    std::size_t recent_deliveries = 50;
 };
 
 }  // namespace cohook

@@ -1,6 +1,6 @@
 #include <cohook/background_tasks.hpp>
 
-#include "server/log.hpp"
+#include "observe/log.hpp"
 #include "server/task_tracker.hpp"
 
 #include <asio/co_spawn.hpp>

@@ -1,6 +1,6 @@
 #include "server/http_server.hpp"
 
-#include "server/log.hpp"
+#include "observe/log.hpp"
 
 #include <asio/bind_cancellation_slot.hpp>
 #include <asio/co_spawn.hpp>
