@@ -34,7 +34,15 @@ Response route_error(const RouteLookup<Endpoint>& lookup) {
 // Runs before any JSON work; the Hub's secret (answered like huggingface_hub) unless the route has its own.
 std::optional<Response> verify(const Endpoint& endpoint, const Request& request, std::string_view secret) {
     if (endpoint.public_route) return std::nullopt;
-    if (endpoint.verifier) return endpoint.verifier(request);
+    if (endpoint.verifier) {
+        // A user verifier that throws must not take the connection down: answer 500, like a handler.
+        try {
+            return endpoint.verifier(request);
+        } catch (const std::exception& e) {
+            log_error("verifier of '{}' ({}) raised: {}", endpoint.name, request.path, e.what());
+            return error_response(500, "Internal Server Error");
+        }
+    }
     switch (check_secret(request, secret)) {
         case SecretCheck::ok: return std::nullopt;
         case SecretCheck::missing: return error_response(401, "x-webhook-secret header not set.");

@@ -153,6 +153,7 @@ private:
     Response landing_page() const {
         if (options_.landing_page) return Response::html(200, options_.landing_page());
         detail::LandingPageInfo info{public_base_url(), {}, config_.space_id};
+        info.secret_required = !config_.secret.empty();
         for (const auto& webhook : webhooks()) info.routes.push_back(webhook.path);
         return Response::html(200, detail::render_landing_page(info));
     }

@@ -38,7 +38,8 @@ struct ScannedDoc {
 
 const fs::path kRepoRoot = fs::path(COHOOK_FIXTURES_DIR) / ".." / "..";
 
-const std::vector<std::string> kDocs = {"docs/guide.md", "docs/ko/guide.md", "docs/migrating-from-python.md"};
+const std::vector<std::string> kDocs = {"docs/guide.md", "docs/ko/guide.md", "docs/migrating-from-python.md",
+                                        "docs/verification.md"};
 
 const std::vector<std::string> kGuideApps = {"apps/quickstart/main.cpp", "apps/multiple_endpoints/main.cpp",
                                              "apps/custom_server/main.cpp"};
@@ -253,6 +254,10 @@ BOOST_AUTO_TEST_CASE(korean_guide_shows_the_same_code_blocks_as_the_english_one)
 
 BOOST_AUTO_TEST_CASE(migration_guide_code_blocks_are_compiled_files) {
     require_verbatim("docs/migrating-from-python.md");
+}
+
+BOOST_AUTO_TEST_CASE(verification_guide_code_blocks_are_compiled_files) {
+    require_verbatim("docs/verification.md");
 }
 
 BOOST_AUTO_TEST_CASE(every_cpp_block_in_the_docs_has_a_file_marker) {

@@ -8,10 +8,12 @@
 #include <cohook/handler.hpp>
 #include <cohook/headers.hpp>
 #include <cohook/http_limits.hpp>
+#include <cohook/log_level.hpp>
 #include <cohook/request.hpp>
 #include <cohook/response.hpp>
 #include <cohook/server_options.hpp>
 #include <cohook/validation_errors.hpp>
 #include <cohook/verifier.hpp>
+#include <cohook/verifiers.hpp>
 #include <cohook/webhook_payload.hpp>
 #include <cohook/webhooks_server.hpp>

@@ -32,8 +32,8 @@ constexpr std::array<unsigned char, 256> make_char_classes() {
         table[byte(c)] |= kToken | kHost;
     }
     for (char c : std::string_view("!#$%&'*+-.^_`|~")) table[byte(c)] |= kToken;
-    // uri-host (reg-name, IPv4, IP-literal) and ":port"; no userinfo.
-    for (char c : std::string_view("-._~%!$&'()*+,;=:[]")) table[byte(c)] |= kHost;
+    // unreserved and sub-delims (RFC 3986 2.2-2.3): the bytes of a reg-name besides percent-escapes.
+    for (char c : std::string_view("-._~!$&'()*+,;=")) table[byte(c)] |= kHost;
     for (int c = 0; c < 256; ++c) {
         // field-vchar, obs-text, SP and HTAB: every byte but the other controls and DEL.
         if (c == '\t' || (c >= 0x20 && c != 0x7f)) table[c] |= kFieldValue;
@@ -147,16 +147,63 @@ bool is_chunk_ext(std::string_view s) noexcept {
     return true;
 }
 
-// Authority-form "host:port", only for CONNECT.
-bool is_authority_form(std::string_view target) noexcept {
-    const auto colon = target.rfind(':');
-    if (colon == std::string_view::npos || colon == 0 || colon + 1 == target.size()) return false;
-    const auto port = target.substr(colon + 1);
-    return std::all_of(port.begin(), port.end(), is_digit) && all_are(target.substr(0, colon), kHost);
+// reg-name = *( unreserved / pct-encoded / sub-delims ), which also covers IPv4 addresses.
+bool is_reg_name(std::string_view s) noexcept {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '%') {
+            if (!is(s[i], kHost)) return false;
+        } else if (s.size() - i < 3 || hex_digit(s[i + 1]) < 0 || hex_digit(s[i + 2]) < 0) {
+            return false;
+        } else {
+            i += 2;
+        }
+    }
+    return true;
 }
 
-// The path-and-query of an absolute-form "http(s)://authority[/path][?query]" target; userinfo is refused
-// (RFC 9110 4.2.4).
+// The bytes of an IP-literal between its brackets: hex digits, ':' and '.' for IPv6, and the unreserved and
+// sub-delims of IPvFuture.
+bool is_ip_literal(std::string_view s) noexcept {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c == ':' || is(c, kHost); });
+}
+
+struct Authority {
+    std::string_view host;
+    std::optional<std::string_view> port;  // the digits after ':', when there is a ':'
+};
+
+// uri-host [ ":" port ] (RFC 9110 4.1, 7.2; RFC 3986 3.2.2-3.2.3), the grammar of Host and of the authority
+// in absolute-form and authority-form targets; userinfo is refused (RFC 9110 4.2.4).
+std::optional<Authority> parse_authority(std::string_view s) noexcept {
+    std::size_t host_end = 0;
+    if (!s.empty() && s.front() == '[') {
+        host_end = s.find(']');
+        if (host_end == std::string_view::npos) return std::nullopt;
+        if (!is_ip_literal(s.substr(1, host_end - 1))) return std::nullopt;
+        ++host_end;
+    } else {
+        host_end = std::min(s.find(':'), s.size());
+        if (!is_reg_name(s.substr(0, host_end))) return std::nullopt;
+    }
+    Authority authority{s.substr(0, host_end), std::nullopt};
+    if (host_end == s.size()) return authority;
+    if (s[host_end] != ':') return std::nullopt;
+    authority.port = s.substr(host_end + 1);
+    if (!std::all_of(authority.port->begin(), authority.port->end(), is_digit)) return std::nullopt;
+    return authority;
+}
+
+// Authority-form "host:port", only for CONNECT, whose port must be a usable TCP port (RFC 9110 9.3.6).
+bool is_authority_form(std::string_view target) noexcept {
+    const auto authority = parse_authority(target);
+    if (!authority || authority->host.empty() || !authority->port || authority->port->empty()) return false;
+    std::size_t port = 0;
+    for (char c : *authority->port) port = push_digit(port, 10, static_cast<std::size_t>(c - '0'));
+    return port >= 1 && port <= 65535;
+}
+
+// The path-and-query of an absolute-form "http(s)://authority[/path][?query]" target; the host must not be
+// empty (RFC 9110 4.2.1).
 std::optional<std::string_view> absolute_form_rest(std::string_view target) noexcept {
     const auto sep = target.find("://");
     if (sep == std::string_view::npos) return std::nullopt;
@@ -164,8 +211,8 @@ std::optional<std::string_view> absolute_form_rest(std::string_view target) noex
     if (!iequals(scheme, "http") && !iequals(scheme, "https")) return std::nullopt;
     const auto rest = target.substr(sep + 3);
     const auto end = rest.find_first_of("/?");
-    const auto authority = rest.substr(0, end);
-    if (authority.empty() || !all_are(authority, kHost)) return std::nullopt;
+    const auto authority = parse_authority(rest.substr(0, end));
+    if (!authority || authority->host.empty()) return std::nullopt;
     return end == std::string_view::npos ? std::string_view{} : rest.substr(end);
 }
 
@@ -361,7 +408,7 @@ bool RequestParser::set_target(std::string_view method, std::string_view target)
     return true;
 }
 
-bool RequestParser::on_field_line(std::string_view line) {
+bool RequestParser::on_field_line(std::string_view line, bool keep) {
     if (is_ows(line.front())) return fail(400, "obsolete line folding");
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) return fail(400, "missing colon in field line");
@@ -370,9 +417,15 @@ bool RequestParser::on_field_line(std::string_view line) {
     if (!is_token(name)) return fail(400, "invalid field name");
     const auto value = trim_ows(line.substr(colon + 1));
     if (!all_are(value, kFieldValue)) return fail(400, "invalid field value");
-    if (request_.headers.size() >= limits_.max_header_count) return fail(431, "too many header fields");
+    if (request_.headers.size() + trailer_count_ >= limits_.max_header_count) {
+        return fail(431, "too many header fields");
+    }
     header_bytes_ += line.size() + 2;
-    request_.headers.add(std::string(name), std::string(value));
+    if (keep) {
+        request_.headers.add(std::string(name), std::string(value));
+    } else {
+        ++trailer_count_;
+    }
     return true;
 }
 
@@ -382,7 +435,7 @@ bool RequestParser::on_headers_end() {
     if (f.host_count > 1 || (f.host_count == 0 && request_.version_minor == 1)) {
         return fail(400, "missing or repeated Host");
     }
-    if (f.host_count == 1 && !all_are(f.host, kHost)) return fail(400, "invalid Host");
+    if (f.host_count == 1 && !parse_authority(f.host)) return fail(400, "invalid Host");
     expect_continue_ = f.continue_expected && request_.version_minor == 1;
     if (f.coding_count > 0) {
         if (f.coding_count > 1) return fail(400, "repeated Transfer-Encoding");
@@ -459,9 +512,12 @@ bool RequestParser::on_trailer_line(std::string_view line) {
         finish();
         return true;
     }
-    if (!on_field_line(line)) return false;
-    return !is_forbidden_trailer(std::prev(request_.headers.end())->first) ||
-           fail(400, "forbidden trailer field");
+    // Trailers are validated and counted, then discarded (RFC 9112 §7.1.2 allows it): merged into the
+    // headers, a trailer could supply a secret or signature header that the header section lacked,
+    // after the verifier's decision was meant to be made on the headers alone.
+    const auto name = line.substr(0, line.find(':'));
+    if (!on_field_line(line, false)) return false;
+    return !is_forbidden_trailer(name) || fail(400, "forbidden trailer field");
 }
 
 }  // namespace cohook::http

@@ -73,13 +73,14 @@ class RequestParser {
     bool on_request_line(std::string_view line);
     bool set_version(std::string_view version);
     bool set_target(std::string_view method, std::string_view target);
-    bool on_field_line(std::string_view line);
+    bool on_field_line(std::string_view line, bool keep = true);
     bool on_headers_end();
     bool on_chunk_size_line(std::string_view line);
     bool on_trailer_line(std::string_view line);
     void finish();
     bool fail(int status, std::string_view reason);
 
+    std::size_t trailer_count_ = 0;  // validated trailer fields, counted but not kept
     HttpLimits limits_;
     Request request_;
     ParseState state_ = ParseState::incomplete;

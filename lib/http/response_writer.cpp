@@ -38,8 +38,10 @@ void write_response_head(std::string& out, const Response& response, bool keep_a
         if (is_framing_header(name) || !is_token(name) || !is_safe_field(value)) continue;
         out.append(name).append(": ").append(value).append("\r\n");
     }
-    fmt::format_to(std::back_inserter(out), "Content-Length: {}\r\nDate: {}\r\n", response.body.size(),
-                   http_date_now());
+    // No Content-Length where there is never content: 1xx and 204 must not have one, and in a 304 it would
+    // describe the representation not sent (RFC 9110 8.6).
+    if (may_have_content(response.status)) fmt::format_to(std::back_inserter(out), "Content-Length: {}\r\n", response.body.size());
+    fmt::format_to(std::back_inserter(out), "Date: {}\r\n", http_date_now());
     out.append(keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n");
 }
 

@@ -96,7 +96,9 @@ asio::awaitable<bool> Session::write_response(const Response& response, bool kee
     head_.clear();
     http::write_response_head(head_, response, keep_alive);
     arm_deadline(shared_->limits.write_timeout);
-    const std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(response.body)};
+    // A body on a 204 or 304 would be read as the start of the next response: never send one.
+    const std::string_view body = http::may_have_content(response.status) ? response.body : std::string_view{};
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(body)};
     auto [ec, n] = co_await asio::async_write(socket_, buffers, kUseTuple);
     co_return !ec;
 }

@@ -2,8 +2,12 @@
 // The header under test comes first: it proves the header is self-contained.
 
 #include <boost/test/unit_test.hpp>
+#include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "landing/html_escape.hpp"
+#include "landing/sample_payload.hpp"
 
 using cohook::detail::LandingPageInfo;
 using cohook::detail::render_landing_page;
@@ -12,6 +16,14 @@ namespace {
 
 bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
+}
+
+std::size_t count(std::string_view haystack, std::string_view needle) {
+    std::size_t n = 0;
+    for (auto at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) {
+        ++n;
+    }
+    return n;
 }
 
 LandingPageInfo local_info() {
@@ -44,10 +56,13 @@ BOOST_AUTO_TEST_CASE(page_is_a_standalone_utf8_html5_document) {
     BOOST_TEST(contains(html, "<h1>This is an app to process 🤗 Webhooks</h1>"));
     BOOST_TEST(
         contains(html, R"(Check out this <a href="https://huggingface.co/docs/hub/webhooks">guide</a>)"));
-    // No external assets: no scripts, stylesheets or images fetched from elsewhere.
-    BOOST_TEST(!contains(html, "<script"));
+    // No external assets: one inline script, and no scripts, stylesheets or images fetched from elsewhere.
+    BOOST_TEST(count(html, "<script") == 1);
+    BOOST_TEST(contains(html, "<script>\n"));
     BOOST_TEST(!contains(html, "<link"));
     BOOST_TEST(!contains(html, "src="));
+    BOOST_TEST(!contains(html, "@import"));
+    BOOST_TEST(!contains(html, "url("));
 }
 
 BOOST_AUTO_TEST_CASE(page_counts_and_lists_full_webhook_urls) {
@@ -64,7 +79,10 @@ BOOST_AUTO_TEST_CASE(page_with_no_routes_says_zero_and_has_no_empty_list) {
     info.base_url = "http://127.0.0.1:7860";
     const std::string html = render_landing_page(info);
     BOOST_TEST(contains(html, "0 webhook(s) are registered:"));
-    BOOST_TEST(!contains(html, "<ul>"));
+    BOOST_TEST(!contains(html, "<ul"));
+    // Nothing to send to: no form, and no script to drive one.
+    BOOST_TEST(!contains(html, "<form"));
+    BOOST_TEST(!contains(html, "<script"));
 }
 
 BOOST_AUTO_TEST_CASE(local_page_shows_local_text_not_space_text) {
@@ -92,7 +110,8 @@ BOOST_AUTO_TEST_CASE(interpolated_text_is_html_escaped) {
     info.routes = {"/webhooks/<script>alert('x')</script>", R"(/webhooks/"quoted"&)"};
     info.space_id = R"(<script>"id"</script>)";
     const std::string html = render_landing_page(info);
-    BOOST_TEST(!contains(html, "<script"));
+    // The page's own inline script is the only one: the injected tags are all escaped.
+    BOOST_TEST(count(html, "<script") == 1);
     BOOST_TEST(!contains(html, "<b>"));
     BOOST_TEST(contains(html,
                         "<code>http://&quot;evil&#39;&lt;b&gt;/webhooks/&lt;script&gt;alert(&#39;x&#39;)"
@@ -100,6 +119,9 @@ BOOST_AUTO_TEST_CASE(interpolated_text_is_html_escaped) {
     BOOST_TEST(
         contains(html, "<code>http://&quot;evil&#39;&lt;b&gt;/webhooks/&quot;quoted&quot;&amp;</code>"));
     BOOST_TEST(contains(html, "<code>&lt;script&gt;&quot;id&quot;&lt;/script&gt;</code>"));
+    // The path also lands in the form's attributes, escaped there too.
+    BOOST_TEST(contains(html, "action=\"/webhooks/&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\""));
+    BOOST_TEST(contains(html, "action=\"/webhooks/&quot;quoted&quot;&amp;\""));
 }
 
 BOOST_AUTO_TEST_CASE(trailing_slash_of_base_url_is_not_doubled) {
@@ -107,6 +129,89 @@ BOOST_AUTO_TEST_CASE(trailing_slash_of_base_url_is_not_doubled) {
     info.base_url = "http://127.0.0.1:7860/";
     const std::string html = render_landing_page(info);
     BOOST_TEST(contains(html, "<code>http://127.0.0.1:7860/webhooks/say_hello</code>"));
+}
+
+BOOST_AUTO_TEST_CASE(each_webhook_has_a_test_form_posting_to_its_same_origin_path) {
+    LandingPageInfo info = local_info();
+    // A public base URL would be cross-origin from a page opened locally: the form uses the path alone.
+    info.base_url = "https://example.lhr.life";
+    const std::string html = render_landing_page(info);
+    BOOST_TEST(count(html, "<form class=\"send\"") == 2);
+    BOOST_TEST(count(html, "<summary>Send a test payload</summary>") == 2);
+    BOOST_TEST(contains(html, "<form class=\"send\" action=\"/webhooks/say_hello\" method=\"post\""));
+    BOOST_TEST(contains(html, "<form class=\"send\" action=\"/webhooks/trigger_training\" method=\"post\""));
+    BOOST_TEST(contains(html, "aria-label=\"Send a test payload to /webhooks/say_hello\""));
+    BOOST_TEST(count(html, "<button type=\"submit\">Send</button>") == 2);
+    // The first form is open at once; the others are one click away.
+    BOOST_TEST(count(html, "<details open>") == 1);
+    BOOST_TEST(html.find("<details open>") < html.find("trigger_training"));
+}
+
+BOOST_AUTO_TEST_CASE(test_form_is_prefilled_with_the_escaped_hub_sample_payload) {
+    const std::string html = render_landing_page(local_info());
+    const std::string sample = cohook::detail::html_escape(cohook::detail::hub_sample_payload());
+    BOOST_TEST(contains(sample, "&quot;event&quot;: {"));
+    BOOST_TEST(count(html, "aria-describedby=\"payload-1-hint\">" + sample + "</textarea>") == 1);
+    BOOST_TEST(count(html, "aria-describedby=\"payload-2-hint\">" + sample + "</textarea>") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(every_field_has_a_label_tied_to_it) {
+    LandingPageInfo info = local_info();
+    info.secret_required = true;
+    const std::string html = render_landing_page(info);
+    for (const std::string n : {"1", "2"}) {
+        BOOST_TEST(contains(html, "<label for=\"payload-" + n + "\">JSON body</label>"));
+        BOOST_TEST(contains(html, "<textarea id=\"payload-" + n + "\" name=\"payload\""));
+        BOOST_TEST(contains(html, "<label for=\"secret-" + n + "\">Webhook secret</label>"));
+        BOOST_TEST(contains(html, "<input id=\"secret-" + n + "\" name=\"secret\" type=\"password\""));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(secret_field_is_shown_only_when_a_secret_is_required) {
+    LandingPageInfo info = local_info();
+    BOOST_TEST(!contains(render_landing_page(info), "type=\"password\""));
+    info.secret_required = true;
+    const std::string html = render_landing_page(info);
+    BOOST_TEST(count(html, "type=\"password\"") == 2);
+    BOOST_TEST(contains(html, "Sent as the <code>X-Webhook-Secret</code> header."));
+}
+
+BOOST_AUTO_TEST_CASE(each_reply_is_shown_in_a_polite_live_region) {
+    const std::string html = render_landing_page(local_info());
+    BOOST_TEST(
+        contains(html, "<div class=\"result\" id=\"result-1\" role=\"status\" aria-live=\"polite\"></div>"));
+    BOOST_TEST(
+        contains(html, "<div class=\"result\" id=\"result-2\" role=\"status\" aria-live=\"polite\"></div>"));
+}
+
+BOOST_AUTO_TEST_CASE(script_posts_json_and_writes_the_untrusted_reply_as_text) {
+    const std::string html = render_landing_page(local_info());
+    BOOST_TEST(contains(html, R"(fetch(form.getAttribute("action"))"));
+    BOOST_TEST(contains(html, R"(method: "POST")"));
+    BOOST_TEST(contains(html, R"({"Content-Type": "application/json"})"));
+    BOOST_TEST(contains(html, R"(headers["X-Webhook-Secret"] = secret.value)"));
+    BOOST_TEST(contains(html, ".textContent = "));
+    for (const char* sink : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("}) {
+        BOOST_TEST(!contains(html, sink), "the page uses " << sink);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(page_has_focus_styles_and_fits_narrow_screens) {
+    const std::string html = render_landing_page(local_info());
+    BOOST_TEST(contains(html, R"(<meta name="viewport" content="width=device-width, initial-scale=1">)"));
+    BOOST_TEST(contains(html, ":focus-visible { outline: 3px solid"));
+    BOOST_TEST(contains(html, "max-width: 46rem"));
+    BOOST_TEST(contains(html, "textarea, input { width: 100%;"));
+}
+
+BOOST_AUTO_TEST_CASE(page_has_an_empty_recent_deliveries_placeholder) {
+    for (const LandingPageInfo& info : {LandingPageInfo{}, local_info()}) {
+        const std::string html = render_landing_page(info);
+        BOOST_TEST(count(html, "id=\"deliveries\"") == 1);
+        BOOST_TEST(contains(html, "Recent deliveries appear here."));
+        // Placed after the setup text, before the script.
+        BOOST_TEST(html.find("id=\"deliveries\"") > html.find("id=\"setup\""));
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -312,3 +312,26 @@ BOOST_AUTO_TEST_CASE(port_in_use_is_a_clear_error_naming_the_port) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(http_server_framing)
+
+BOOST_AUTO_TEST_CASE(a_204_never_carries_the_body_its_handler_set) {
+    TestServer server;
+    server.server.add_webhook("empty", [](const Request&) -> asio::awaitable<Response> {
+        co_return Response::text(204, "this must not be sent");
+    });
+    server.server.add_webhook("echo", echo);
+    server.start();
+    HttpClient client(server.port());
+    const auto no_content = client.request("POST", "/webhooks/empty", "x");
+    BOOST_REQUIRE(no_content);
+    BOOST_TEST(no_content->status == 204);
+    BOOST_TEST(!no_content->headers.contains("content-length"));
+    BOOST_TEST(no_content->body.empty());
+    // The next response on the same connection is read cleanly: nothing was left in between.
+    const auto next = client.request("POST", "/webhooks/echo", "after");
+    BOOST_REQUIRE(next);
+    BOOST_TEST(next->body == "after");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -15,11 +15,12 @@
 
 namespace cohook::test {
 
-/// Options for tests: loopback, any free port, no banner, short grace period.
+/// Options for tests: loopback, any free port, no banner, no per-delivery log lines.
 inline ServerOptions test_options(ServerOptions options = {}) {
     options.host = "127.0.0.1";
     options.port = 0;
     options.print_banner = false;
+    options.log_level = LogLevel::warning;  // one line per delivery would drown the test output
     return options;
 }
 
