@@ -56,6 +56,9 @@ button { justify-self: start; margin-top: 0.5rem; padding: 0.45rem 1.4rem; borde
 .result[data-outcome="ok"] { border-left-color: var(--ok); }
 .result[data-outcome="error"] { border-left-color: var(--error); }
 .result .status { margin: 0; font-weight: 600; }
+#deliveries-result { overflow-x: auto; max-width: 100%; }
+#deliveries-result table { border-collapse: collapse; font-size: 0.9em; }
+#deliveries-result th, #deliveries-result td { padding: 0.2rem 0.5rem; text-align: left; white-space: nowrap; }
 .result[data-outcome="ok"] .status { color: var(--ok); }
 .result[data-outcome="error"] .status { color: var(--error); }
 .result pre { margin: 0.25rem 0 0; max-height: 16rem; overflow: auto; white-space: pre-wrap;
@@ -78,16 +81,27 @@ constexpr std::string_view kSpaceText =
     "This app is running on a Space. You can find the corresponding URL in the options menu (top-right) "
     "> 'Embed the Space'. The URL looks like 'https://{username}-{repo_name}.hf.space'.";
 
-// The placeholder a later JSON endpoint fills; kept in the page so its place and heading are stable.
-constexpr std::string_view kDeliveries = R"(<section id="deliveries" aria-labelledby="deliveries-title">
+// Recent deliveries come from GET /deliveries, which needs the webhook secret when one is set: the page
+// holds no delivery data itself, so a visitor without the secret sees nothing.
+constexpr std::string_view kDeliveriesHead = R"(<section id="deliveries" aria-labelledby="deliveries-title">
 <h2 id="deliveries-title">Recent deliveries</h2>
 <p class="hint">Recent deliveries appear here.</p>
+<form class="deliveries" action="deliveries">
+)";
+
+constexpr std::string_view kDeliveriesSecret = R"(<label for="deliveries-secret">Webhook secret</label>
+<input id="deliveries-secret" name="secret" type="password" autocomplete="off">
+)";
+
+constexpr std::string_view kDeliveriesTail = R"(<button type="submit">Show recent deliveries</button>
+<div class="result" id="deliveries-result" role="status" aria-live="polite"></div>
+</form>
 </section>
 )";
 
 // Posts each test form to its own same-origin path. The reply is untrusted: it is only ever written with
 // textContent, never parsed as HTML.
-constexpr std::string_view kScript = R"(<script>
+constexpr std::string_view kScript = R"js(<script>
 "use strict";
 function pretty(text) {
   try { return JSON.stringify(JSON.parse(text), null, 2); } catch (error) { return text; }
@@ -102,15 +116,53 @@ function show(region, outcome, status, body) {
   pre.textContent = body;
   region.replaceChildren(line, pre);
 }
+function secretHeaders(form, headers) {
+  const secret = form.elements.namedItem("secret");
+  if (secret && secret.value !== "") headers["X-Webhook-Secret"] = secret.value;
+  return headers;
+}
+function deliveriesTable(routes) {
+  const table = document.createElement("table");
+  const head = table.createTHead().insertRow();
+  for (const name of ["Route", "Time (UTC)", "Status", "ms", "Bytes", "Delivery id", "Verification"]) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = name;
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const [route, list] of Object.entries(routes)) {
+    for (const d of list) {
+      const row = body.insertRow();
+      for (const value of [route, d.time, d.status, d.duration_ms, d.bytes, d.delivery_id || "-", d.verification]) {
+        row.insertCell().textContent = String(value);
+      }
+    }
+  }
+  return table;
+}
+const deliveries = document.querySelector("form.deliveries");
+deliveries.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const result = deliveries.querySelector(".result");
+  try {
+    const response = await fetch(deliveries.getAttribute("action"), {headers: secretHeaders(deliveries, {})});
+    const text = await response.text();
+    if (!response.ok) { show(result, "error", `${response.status} ${response.statusText}`.trim(), pretty(text)); return; }
+    const table = deliveriesTable(JSON.parse(text).routes);
+    result.dataset.outcome = "ok";
+    result.replaceChildren(table.tBodies[0].rows.length ? table : document.createTextNode("No deliveries yet."));
+  } catch (error) {
+    show(result, "error", "Request failed", String(error));
+  }
+});
 for (const form of document.querySelectorAll("form.send")) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (form.dataset.busy) return;
     form.dataset.busy = "1";
     const result = form.querySelector(".result");
-    const headers = {"Content-Type": "application/json"};
-    const secret = form.elements.namedItem("secret");
-    if (secret && secret.value !== "") headers["X-Webhook-Secret"] = secret.value;
+    const headers = secretHeaders(form, {"Content-Type": "application/json"});
     show(result, "pending", "Sending…", "");
     try {
       const response = await fetch(form.getAttribute("action"),
@@ -125,7 +177,7 @@ for (const form of document.querySelectorAll("form.send")) {
   });
 }
 </script>
-)";
+)js";
 
 constexpr std::string_view kTail = "</main>\n</body>\n</html>\n";
 
@@ -200,11 +252,10 @@ std::string render_landing_page(const LandingPageInfo& info) {
     std::string out(kHead);
     append_webhooks(out, info);
     append_setup(out, info);
-    out += kDeliveries;
-    // Only pages with a form need the script.
-    if (!info.routes.empty()) {
-        out += kScript;
-    }
+    out += kDeliveriesHead;
+    if (info.secret_required) out += kDeliveriesSecret;
+    out += kDeliveriesTail;
+    out += kScript;
     out += kTail;
     return out;
 }

@@ -93,6 +93,18 @@ def check_sending(driver):
     status, body = send(driver, "wrong")
     assert status.startswith("403"), f"wrong secret: status {status!r}, body {body!r}"
     assert json.loads(body) == {"error": "Invalid webhook secret."}, body
+    check_deliveries(driver)
+
+
+def check_deliveries(driver):
+    """The two sends above show up in the recent-deliveries table, newest first, once the secret is given."""
+    driver.find_element(By.ID, "deliveries-secret").send_keys(SECRET)
+    driver.find_element(By.CSS_SELECTOR, "form.deliveries button[type=submit]").click()
+    rows_locator = (By.CSS_SELECTOR, "#deliveries-result tbody tr")
+    WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(*rows_locator)) >= 2)
+    rows = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")] for row in driver.find_elements(*rows_locator)]
+    assert rows[0][2] == "403" and rows[0][6] == "rejected", rows
+    assert rows[1][2] == "200" and rows[1][6] == "ok", rows
 
 
 def check_narrow_screen(driver, screenshot):

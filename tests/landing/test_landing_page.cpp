@@ -80,9 +80,9 @@ BOOST_AUTO_TEST_CASE(page_with_no_routes_says_zero_and_has_no_empty_list) {
     const std::string html = render_landing_page(info);
     BOOST_TEST(contains(html, "0 webhook(s) are registered:"));
     BOOST_TEST(!contains(html, "<ul"));
-    // Nothing to send to: no form, and no script to drive one.
-    BOOST_TEST(!contains(html, "<form"));
-    BOOST_TEST(!contains(html, "<script"));
+    // Nothing to send to: no test form; only the recent-deliveries form remains.
+    BOOST_TEST(!contains(html, "<form class=\"send\""));
+    BOOST_TEST(count(html, "<form") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(local_page_shows_local_text_not_space_text) {
@@ -172,7 +172,8 @@ BOOST_AUTO_TEST_CASE(secret_field_is_shown_only_when_a_secret_is_required) {
     BOOST_TEST(!contains(render_landing_page(info), "type=\"password\""));
     info.secret_required = true;
     const std::string html = render_landing_page(info);
-    BOOST_TEST(count(html, "type=\"password\"") == 2);
+    // One per endpoint form (two endpoints), one for the recent-deliveries form.
+    BOOST_TEST(count(html, "type=\"password\"") == 3);
     BOOST_TEST(contains(html, "Sent as the <code>X-Webhook-Secret</code> header."));
 }
 
@@ -204,14 +205,20 @@ BOOST_AUTO_TEST_CASE(page_has_focus_styles_and_fits_narrow_screens) {
     BOOST_TEST(contains(html, "textarea, input { width: 100%;"));
 }
 
-BOOST_AUTO_TEST_CASE(page_has_an_empty_recent_deliveries_placeholder) {
+BOOST_AUTO_TEST_CASE(recent_deliveries_are_fetched_from_the_json_endpoint_with_the_secret) {
     for (const LandingPageInfo& info : {LandingPageInfo{}, local_info()}) {
         const std::string html = render_landing_page(info);
         BOOST_TEST(count(html, "id=\"deliveries\"") == 1);
         BOOST_TEST(contains(html, "Recent deliveries appear here."));
+        BOOST_TEST(contains(html, "<form class=\"deliveries\" action=\"deliveries\">"));
         // Placed after the setup text, before the script.
         BOOST_TEST(html.find("id=\"deliveries\"") > html.find("id=\"setup\""));
+        BOOST_TEST(html.find("id=\"deliveries\"") < html.find("<script>"));
+        BOOST_TEST(!contains(html, "id=\"deliveries-secret\""));
     }
+    LandingPageInfo with_secret = local_info();
+    with_secret.secret_required = true;
+    BOOST_TEST(contains(render_landing_page(with_secret), "id=\"deliveries-secret\""));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
