@@ -521,3 +521,22 @@ BOOST_AUTO_TEST_CASE(a_replayed_delivery_is_acknowledged_without_running_the_han
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(payload_lifetime)
+
+BOOST_AUTO_TEST_CASE(updated_config_outlives_the_parsed_document) {
+    // The body is parsed into a short-lived arena; what the handler keeps must not point into it.
+    TestServer server;
+    server.server.add_webhook("config", [](WebhookPayload payload) -> asio::awaitable<boost::json::value> {
+        co_return boost::json::value(payload.updated_config.value_or(boost::json::object{}));
+    });
+    server.start();
+    const std::string body = fixture("repo_config_update_assembled.json");
+    const auto response = post(server.port(), "/webhooks/config", body);
+    BOOST_REQUIRE(response);
+    BOOST_TEST(response->status == 200);
+    const auto expected = boost::json::parse(body).at("updatedConfig");
+    BOOST_TEST((boost::json::parse(response->body) == expected));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

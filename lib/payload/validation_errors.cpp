@@ -58,7 +58,8 @@ bool parse_json_body(std::string_view body, boost::json::value& out, ValidationE
     // Default parse_options: strict RFC 8259 (no comments, no trailing commas), max_depth 32, which
     // is far deeper than any Hub payload.
     unsigned char scratch[BOOST_JSON_STACK_BUFFER_SIZE];
-    boost::json::parser parser(out.storage(), {}, scratch);
+    boost::json::parser parser({}, {}, scratch);
+    parser.reset(out.storage());  // the result lives in the caller's memory resource
     boost::json::error_code ec;
     // write_some stops after one complete value, so it returns where an error (or extra data) starts.
     const std::size_t consumed = parser.write_some(body.data(), body.size(), ec);

@@ -150,7 +150,8 @@ void read_updated_config(JsonReader& r, const object& body, std::optional<object
     const value* config = r.find(body, "updatedConfig", Need::optional);
     if (config == nullptr) return;
     if (const object* o = config->if_object()) {
-        out.emplace(*o);
+        // Copied into the default resource: the parsed document may live in a short-lived arena.
+        out.emplace(*o, boost::json::storage_ptr());
     } else {
         r.fail_at("updatedConfig", "dict_type", "Input should be a valid dictionary");
     }

@@ -13,6 +13,7 @@
 #include <asio/awaitable.hpp>
 #include <asio/co_spawn.hpp>
 #include <asio/use_awaitable.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/value.hpp>
 #include <boost/json/value_from.hpp>
 #include <boost/json/value_to.hpp>
@@ -79,16 +80,24 @@ Response validation_response(const ValidationErrors& errors);
 /// Converts a request body into the handler's payload type, recording FastAPI-style errors.
 template <class P>
 bool convert_payload(std::string_view body, std::optional<P>& out, ValidationErrors& errors) {
-    boost::json::value json;
-    if (!parse_json_body(body, json, errors)) return false;
     if constexpr (std::is_same_v<P, boost::json::value>) {
+        boost::json::value json;  // handed to the handler: default memory resource
+        if (!parse_json_body(body, json, errors)) return false;
         out.emplace(std::move(json));
         return true;
-    } else if constexpr (requires(P& p) { read_payload(json, p, errors); }) {
+    } else if constexpr (requires(P& p, const boost::json::value& v) { read_payload(v, p, errors); }) {
+        // The document only lives until the payload is read out of it: parse it into an arena that starts
+        // on the stack, instead of one heap allocation per JSON node.
+        unsigned char arena[8192];
+        boost::json::monotonic_resource resource(arena, sizeof arena);
+        boost::json::value json(&resource);
+        if (!parse_json_body(body, json, errors)) return false;
         // Types with a cohook reader (like WebhookPayload) report every bad field with its path.
         out.emplace();
         return read_payload(json, *out, errors);
     } else {
+        boost::json::value json;
+        if (!parse_json_body(body, json, errors)) return false;
         auto result = boost::json::try_value_to<P>(json);
         if (!result) {
             errors.add("value_error", {std::string("body")}, "Value error, " + result.error().message());
