@@ -56,6 +56,15 @@ boost::json::object record_json(const DeliveryRecord& r) {
             {"verification", r.verification}};
 }
 
+// A delivery id comes from a header: any bytes. Kept only as visible ASCII and bounded, so it can go
+// into JSON (which must be UTF-8) and into a key=value log line (where a space would forge a field).
+std::string safe_id(std::string_view id) {
+    constexpr std::size_t kMaxId = 128;
+    std::string out;
+    for (char c : id.substr(0, kMaxId)) out.push_back(c > 0x20 && c < 0x7f ? c : '?');
+    return out;
+}
+
 }  // namespace
 
 std::shared_ptr<RouteStats> Telemetry::route(const std::string& route) {
@@ -68,7 +77,7 @@ std::shared_ptr<RouteStats> Telemetry::route(const std::string& route) {
 void Telemetry::record(RouteStats& stats, const Request& request, int status, std::chrono::microseconds duration,
                        std::string_view verification) {
     DeliveryRecord record{std::chrono::system_clock::now(), status,  duration, request.body.size(),
-                          std::string(delivery_id(request)),    std::string(verification)};
+                          safe_id(delivery_id(request)),        std::string(verification)};
     log_info("delivery route={} status={} duration_ms={:.3f} bytes={} id={} verification={}", request.path, status,
              static_cast<double>(duration.count()) / 1000.0, record.bytes,
              record.delivery_id.empty() ? "-" : record.delivery_id, verification);

@@ -98,4 +98,17 @@ BOOST_AUTO_TEST_CASE(delivery_id_comes_from_the_senders_header) {
     BOOST_TEST(cohook::detail::delivery_id(request) == "msg_1");
 }
 
+BOOST_AUTO_TEST_CASE(hostile_delivery_ids_stay_valid_json_and_one_log_field) {
+    // Found by fuzz_dispatch: header bytes that are not UTF-8 made /deliveries invalid JSON.
+    Telemetry telemetry;
+    auto stats = telemetry.route("/webhooks/x");
+    Request request = request_to("/webhooks/x");
+    request.headers.add("X-Request-Id", std::string("a\xff b=c") + std::string(300, 'z'));
+    telemetry.record(*stats, request, 200, 1us, "ok");
+    const auto json = boost::json::parse(telemetry.render_deliveries());
+    const auto id = json.at("routes").at("/webhooks/x").at(0).at("delivery_id").as_string();
+    BOOST_TEST(id.starts_with("a??b=c"));
+    BOOST_TEST(id.size() == 128u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
