@@ -8,6 +8,7 @@
 #include "observe/telemetry.hpp"
 #include "routing/route_path.hpp"
 #include "server/http_server.hpp"
+#include "tunnel/tunnel_client.hpp"
 
 #include <asio/co_spawn.hpp>
 #include <asio/io_context.hpp>
@@ -63,6 +64,11 @@ public:
 
     // Binds the socket and prints the banner; everything that can fail at start fails here.
     void listen() {
+        bind_and_prepare();
+        if (!tunnel_ && options_.print_banner) print_banner();  // with a tunnel: once its URL is known
+    }
+
+    void bind_and_prepare() {
         std::lock_guard lock(mutex_);
         if (http_) throw std::logic_error("cohook: the server is already started");
         config_ = detail::resolve_config(options_);
@@ -84,15 +90,22 @@ public:
         };
         port_ = endpoint.port();
         if (stop_requested_) http_->stop();
-        if (options_.print_banner) print_banner();
+        if (!options_.share.target.empty()) {
+            // Throws here, at start, for a malformed target: a set-up mistake, not a runtime failure.
+            tunnel_ = std::make_shared<detail::TunnelClient>(executor_, options_.share, tunnel_local_host(), port_);
+            telemetry_->tunnel_up = 0;
+        }
     }
 
     asio::awaitable<void> serve_listening() {
         std::shared_ptr<detail::HttpServer> http;
+        std::shared_ptr<detail::TunnelClient> tunnel;
         {
             std::lock_guard lock(mutex_);
             http = http_;
+            tunnel = tunnel_;
         }
+        if (tunnel) co_await open_tunnel(tunnel);
         co_await http->serve(options_.shutdown_grace);
     }
 
@@ -100,6 +113,7 @@ public:
         std::lock_guard lock(mutex_);
         stop_requested_ = true;
         if (http_) http_->stop();
+        if (tunnel_) tunnel_->stop();
     }
 
     std::string local_url() const {
@@ -110,10 +124,11 @@ public:
         return fmt::format("http://{}:{}", host, port_.load());
     }
 
-    // The URL the outside world reaches: the Space's, else the local one.
+    // The URL the outside world reaches: the Space's, else the share link's, else the local one.
     std::string public_base_url() const {
         if (config_.space_host) return "https://" + *config_.space_host;
-        return local_url();
+        std::lock_guard lock(mutex_);
+        return public_url_.empty() ? local_url() : public_url_;
     }
 
     ServerOptions options_;
@@ -158,12 +173,56 @@ private:
         return Response::html(200, detail::render_landing_page(info));
     }
 
+    // Connects the share link before the banner, so the banner can show the public URL, as Gradio does.
+    // A tunnel that cannot be opened is reported and the server goes on serving locally.
+    asio::awaitable<void> open_tunnel(std::shared_ptr<detail::TunnelClient> tunnel) {
+        try {
+            set_public_url(co_await tunnel->connect());
+            telemetry_->tunnel_up = 1;
+        } catch (const std::exception& e) {
+            detail::log_error("share link failed: {}", e.what());
+        }
+        if (options_.print_banner) print_banner();
+        tunnel->on_url_change = [self = weak_from_this()](const std::string& url) {
+            if (auto impl = self.lock()) {
+                impl->set_public_url(url);
+                std::fputs(fmt::format("* Running on public URL: {}\n", url).c_str(), stdout);
+                std::fflush(stdout);
+            }
+        };
+        asio::co_spawn(executor_, tunnel->serve(), [self = shared_from_this(), tunnel](std::exception_ptr error) {
+            self->telemetry_->tunnel_up = 0;
+            if (!error) return;
+            try {
+                std::rethrow_exception(error);
+            } catch (const std::exception& e) {
+                detail::log_error("share link stopped: {}", e.what());
+            }
+        });
+    }
+
+    void set_public_url(std::string url) {
+        std::lock_guard lock(mutex_);
+        public_url_ = std::move(url);
+    }
+
+    // Where forwarded connections are sent: the listening address, or loopback for a wildcard bind.
+    std::string tunnel_local_host() const {
+        if (config_.host == "0.0.0.0") return "127.0.0.1";
+        if (config_.host == "::") return "::1";
+        return config_.host;
+    }
+
     void print_banner() const {
         detail::BannerInfo info;
         info.secret_defined = !config_.secret.empty();
         info.local_url = local_url();
         info.space_host = config_.space_host;
-        for (const auto& webhook : webhooks_) info.routes.push_back(webhook.path);
+        {
+            std::lock_guard lock(mutex_);
+            if (!public_url_.empty()) info.public_url = public_url_;
+        }
+        for (const auto& webhook : webhooks()) info.routes.push_back(webhook.path);
         // Flushed at once: logs piped to a file or a container runtime must show it while serving.
         std::fputs(detail::render_banner(info).c_str(), stdout);
         std::fflush(stdout);
@@ -172,6 +231,8 @@ private:
     mutable std::mutex mutex_;
     std::vector<WebhookInfo> webhooks_;
     std::shared_ptr<detail::HttpServer> http_;
+    std::shared_ptr<detail::TunnelClient> tunnel_;
+    std::string public_url_;  // the share link's, once known
     bool stop_requested_ = false;
 };
 
