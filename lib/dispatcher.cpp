@@ -27,7 +27,9 @@ Response error_response(int status, std::string_view error) {
 Response route_error(const RouteLookup<Endpoint>& lookup) {
     if (lookup.match == RouteMatch::not_found) return detail_response(404, "Not Found");
     Response response = detail_response(405, "Method Not Allowed");
-    response.headers.add("Allow", lookup.allow);
+    // HEAD is served wherever GET is (RFC 9110 §9.3.2).
+    const bool has_get = (", " + lookup.allow + ", ").find(", GET, ") != std::string::npos;
+    response.headers.add("Allow", has_get ? lookup.allow + ", HEAD" : lookup.allow);
     return response;
 }
 
@@ -83,7 +85,8 @@ Dispatcher::Dispatcher(std::shared_ptr<Router<Endpoint>> router, std::string sec
 
 asio::awaitable<Response> Dispatcher::dispatch(Request& request) const {
     const auto start = std::chrono::steady_clock::now();
-    const auto lookup = router_->find(request.method, request.path);
+    // A HEAD request is answered like a GET; the session sends the head without the body.
+    const auto lookup = router_->find(request.method == "HEAD" ? "GET" : request.method, request.path);
     if (lookup.match != RouteMatch::found) {
         Response response = route_error(lookup);
         if (telemetry_) telemetry_->record(telemetry_->unmatched(), request, response.status, since(start), "none");

@@ -30,7 +30,7 @@ asio::awaitable<void> Session::run() {
         const Response response = co_await shared_->dispatch(request);
         // A stopping server answers what it has read, then closes instead of waiting for more.
         const bool keep_alive = request.keep_alive() && !shared_->stopping.load();
-        if (!co_await write_response(response, keep_alive) || !keep_alive) break;
+        if (!co_await write_response(response, keep_alive, request.method == "HEAD") || !keep_alive) break;
         parser_.reset();
     }
     timer_.cancel();
@@ -92,12 +92,14 @@ void Session::compact_buffer() {
     }
 }
 
-asio::awaitable<bool> Session::write_response(const Response& response, bool keep_alive) {
+asio::awaitable<bool> Session::write_response(const Response& response, bool keep_alive, bool head_only) {
     head_.clear();
     http::write_response_head(head_, response, keep_alive);
     arm_deadline(shared_->limits.write_timeout);
     // A body on a 204 or 304 would be read as the start of the next response: never send one.
-    const std::string_view body = http::may_have_content(response.status) ? response.body : std::string_view{};
+    // A HEAD response has the GET response's head and no body (RFC 9110 §9.3.2).
+    const bool send_body = http::may_have_content(response.status) && !head_only;
+    const std::string_view body = send_body ? std::string_view(response.body) : std::string_view{};
     const std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(body)};
     auto [ec, n] = co_await asio::async_write(socket_, buffers, kUseTuple);
     co_return !ec;

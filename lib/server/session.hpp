@@ -56,7 +56,7 @@ public:
 
 private:
     asio::awaitable<bool> read_request();
-    asio::awaitable<bool> write_response(const Response& response, bool keep_alive);
+    asio::awaitable<bool> write_response(const Response& response, bool keep_alive, bool head_only = false);
     asio::awaitable<void> reject(int status);
     asio::awaitable<void> linger_close();
     void arm_deadline(std::chrono::milliseconds timeout);

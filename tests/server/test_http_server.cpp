@@ -335,3 +335,33 @@ BOOST_AUTO_TEST_CASE(a_204_never_carries_the_body_its_handler_set) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(http_server_head)
+
+BOOST_AUTO_TEST_CASE(head_is_answered_like_get_without_a_body) {
+    TestServer server;
+    server.server.add_webhook("echo", echo);
+    server.start();
+    {
+        HttpClient client(server.port());
+        BOOST_REQUIRE(client.send("HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        const std::string raw = client.read_all();
+        BOOST_TEST(raw.starts_with("HTTP/1.1 200 OK\r\n"));
+        BOOST_TEST(raw.find("Content-Length: 15\r\n") != std::string::npos);  // the GET body's length
+        BOOST_TEST(raw.ends_with("\r\n\r\n"));                                // and no body at all
+    }
+    {
+        HttpClient client(server.port());
+        BOOST_REQUIRE(client.send("HEAD /webhooks/echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        const std::string raw = client.read_all();
+        BOOST_TEST(raw.starts_with("HTTP/1.1 405 Method Not Allowed\r\n"));
+        BOOST_TEST(raw.find("Allow: POST\r\n") != std::string::npos);
+        BOOST_TEST(raw.ends_with("\r\n\r\n"));
+    }
+    HttpClient client(server.port());
+    const auto put = client.request("PUT", "/healthz", "x");
+    BOOST_REQUIRE(put);
+    BOOST_TEST(put->headers.get("allow").value_or("") == "GET, HEAD");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

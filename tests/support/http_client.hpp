@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace cohook::test {
 
@@ -115,6 +116,13 @@ public:
         if (n == 0) return true;
         if (n > 0) buffer_.push_back(c);
         return n < 0 && errno == ECONNRESET;
+    }
+
+    /// Everything the server sends until it closes the connection (or the read timeout passes).
+    std::string read_all() {
+        while (fill()) {
+        }
+        return std::exchange(buffer_, {});
     }
 
     /// Bytes received but not yet consumed as a response.
