@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "support/verifier_checks.hpp"
+
 #include <cohook/request.hpp>
 
 #include <stdexcept>
@@ -11,6 +13,9 @@
 
 using cohook::Request;
 using cohook::Verifier;
+
+using cohook::test::body;
+using cohook::test::status;
 
 namespace {
 
@@ -29,17 +34,6 @@ Request delivery(std::string_view signature, std::string_view body = kPayload) {
     request.headers.add("X-Hub-Signature-256", std::string(signature));
     request.body = body;
     return request;
-}
-
-/// The status the verifier answers; 200 when it lets the request through.
-int status(const Verifier& verifier, const Request& request) {
-    const auto response = verifier(request);
-    return response ? response->status : 200;
-}
-
-std::string body(const Verifier& verifier, const Request& request) {
-    const auto response = verifier(request);
-    return response ? response->body : "";
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "support/verifier_checks.hpp"
+
 #include <cohook/request.hpp>
 
 #include <chrono>
@@ -14,6 +16,9 @@
 using cohook::Request;
 using cohook::Verifier;
 using namespace std::chrono_literals;
+
+using cohook::test::body;
+using cohook::test::status;
 
 namespace {
 
@@ -52,17 +57,6 @@ Request delivery(std::string_view signature = kSignature, std::string_view times
     request.headers.add("webhook-signature", std::string(signature));
     request.body = body;
     return request;
-}
-
-/// The status the verifier answers; 200 when it lets the request through.
-int status(const Verifier& verifier, const Request& request) {
-    const auto response = verifier(request);
-    return response ? response->status : 200;
-}
-
-std::string body(const Verifier& verifier, const Request& request) {
-    const auto response = verifier(request);
-    return response ? response->body : "";
 }
 
 }  // namespace

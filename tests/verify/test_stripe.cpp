@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "support/verifier_checks.hpp"
+
 #include <cohook/request.hpp>
 
 #include <chrono>
@@ -12,6 +14,9 @@
 
 using cohook::Request;
 using cohook::Verifier;
+
+using cohook::test::body;
+using cohook::test::status;
 
 namespace {
 
@@ -50,17 +55,6 @@ Request delivery(std::string_view header, std::string_view body = kBody) {
 
 std::string header(std::string_view v1 = kV1) {
     return "t=1492774577,v1=" + std::string(v1);
-}
-
-/// The status the verifier answers; 200 when it lets the request through.
-int status(const Verifier& verifier, const Request& request) {
-    const auto response = verifier(request);
-    return response ? response->status : 200;
-}
-
-std::string body(const Verifier& verifier, const Request& request) {
-    const auto response = verifier(request);
-    return response ? response->body : "";
 }
 
 }  // namespace
