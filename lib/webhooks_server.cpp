@@ -145,6 +145,8 @@ private:
     // The server's own pages; routes are owned by the router that Impl owns, so `this` outlives them.
     void add_builtin_routes() {
         add_builtin("/", true, [this]() { return landing_page(); });
+        // Browsers ask for it with every visit to the landing page; answering keeps 404s out of the logs.
+        add_builtin("/favicon.ico", true, [] { return Response{204, {}, {}}; });
         add_builtin("/healthz", true, [] { return Response::json(200, boost::json::object{{"status", "ok"}}); });
         add_builtin("/metrics", true, [this] {
             Response response = Response::text(200, telemetry_->render_prometheus());

@@ -469,6 +469,7 @@ BOOST_AUTO_TEST_CASE(healthz_metrics_and_deliveries_report_what_happened) {
     BOOST_TEST(post(server.port(), "/webhooks/trigger_training", body, kSecretHeader)->status == 200);
     BOOST_TEST(post(server.port(), "/webhooks/trigger_training", body)->status == 401);
     HttpClient client(server.port());
+    BOOST_TEST(client.request("GET", "/favicon.ico")->status == 204);
     const auto health = client.request("GET", "/healthz");
     BOOST_REQUIRE(health);
     BOOST_TEST(health->body == R"({"status":"ok"})");
