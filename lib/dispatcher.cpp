@@ -1,7 +1,8 @@
 #include "dispatcher.hpp"
 
+#include <cohook/verifiers.hpp>
+
 #include "observe/log.hpp"
-#include "verify/secret.hpp"
 
 #include <asio/experimental/awaitable_operators.hpp>
 #include <asio/steady_timer.hpp>
@@ -33,24 +34,18 @@ Response route_error(const RouteLookup<Endpoint>& lookup) {
     return response;
 }
 
-// Runs before any JSON work; the Hub's secret (answered like huggingface_hub) unless the route has its own.
-std::optional<Response> verify(const Endpoint& endpoint, const Request& request, std::string_view secret) {
+// Runs before any JSON work: the route's own verifier, else the server's (the Hub secret, when one is set).
+std::optional<Response> verify(const Endpoint& endpoint, const Request& request, const Verifier& fallback) {
     if (endpoint.public_route) return std::nullopt;
-    if (endpoint.verifier) {
-        // A user verifier that throws must not take the connection down: answer 500, like a handler.
-        try {
-            return endpoint.verifier(request);
-        } catch (const std::exception& e) {
-            log_error("verifier of '{}' ({}) raised: {}", endpoint.name, request.path, e.what());
-            return error_response(500, "Internal Server Error");
-        }
+    const Verifier& verifier = endpoint.verifier ? endpoint.verifier : fallback;
+    if (!verifier) return std::nullopt;
+    // A user verifier that throws must not take the connection down: answer 500, like a handler.
+    try {
+        return verifier(request);
+    } catch (const std::exception& e) {
+        log_error("verifier of '{}' ({}) raised: {}", endpoint.name, request.path, e.what());
+        return error_response(500, "Internal Server Error");
     }
-    switch (check_secret(request, secret)) {
-        case SecretCheck::ok: return std::nullopt;
-        case SecretCheck::missing: return error_response(401, "x-webhook-secret header not set.");
-        case SecretCheck::invalid: return error_response(403, "Invalid webhook secret.");
-    }
-    return std::nullopt;
 }
 
 // Only a final status (200-599) may go out: anything else would be a malformed status line, or an interim
@@ -76,7 +71,7 @@ Dispatcher::Dispatcher(std::shared_ptr<Router<Endpoint>> router, std::string sec
                        asio::any_io_executor blocking_executor, HttpLimits limits,
                        std::shared_ptr<Telemetry> telemetry)
     : router_(std::move(router)),
-      secret_(std::move(secret)),
+      default_verifier_(secret.empty() ? Verifier{} : verify::hub_secret(std::move(secret))),
       tasks_(std::move(tasks)),
       executor_(std::move(executor)),
       blocking_executor_(std::move(blocking_executor)),
@@ -93,7 +88,7 @@ asio::awaitable<Response> Dispatcher::dispatch(Request& request) const {
         co_return response;
     }
     const Endpoint& endpoint = *lookup.target;
-    std::optional<Response> response = verify(endpoint, request, secret_);
+    std::optional<Response> response = verify(endpoint, request, default_verifier_);
     const bool rejected = response.has_value();
     if (!rejected) response = co_await run_once(endpoint, request);
     response = checked(std::move(*response), endpoint, request);

@@ -52,7 +52,7 @@ private:
     asio::awaitable<Response> call(const Endpoint& endpoint, HandlerContext& context) const;
 
     std::shared_ptr<Router<Endpoint>> router_;
-    std::string secret_;
+    Verifier default_verifier_;  // the Hub secret check; empty when no secret is set
     std::shared_ptr<TaskTracker> tasks_;
     asio::any_io_executor executor_;
     asio::any_io_executor blocking_executor_;

@@ -9,7 +9,7 @@ namespace cohook::verify {
 
 Verifier hub_secret(std::string secret) {
     detail::require_secret("hub_secret", secret);
-    // The same answers as the server's own check (lib/dispatcher.cpp), which huggingface_hub gives.
+    // The server uses this same verifier for every route without its own: the answers huggingface_hub gives.
     return [secret = std::move(secret)](const Request& request) -> std::optional<Response> {
         switch (detail::check_secret(request, secret)) {
             case detail::SecretCheck::ok:
