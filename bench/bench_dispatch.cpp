@@ -8,16 +8,16 @@
 #include <cohook/handler.hpp>
 #include <cohook/webhook_payload.hpp>
 
+#include <benchmark/benchmark.h>
 #include <asio/co_spawn.hpp>
 #include <asio/io_context.hpp>
 #include <asio/thread_pool.hpp>
 #include <asio/use_future.hpp>
-#include <benchmark/benchmark.h>
 #include <boost/json/parse.hpp>
 
+#include <sys/utsname.h>
 #include <fstream>
 #include <sstream>
-#include <sys/utsname.h>
 #include <thread>
 
 namespace {
@@ -51,8 +51,9 @@ void dispatch(benchmark::State& state, const std::string& name) {
     asio::io_context context;
     asio::thread_pool pool(1);
     auto router = std::make_shared<cohook::detail::Router<cohook::detail::Endpoint>>();
-    router->add("POST", "/webhooks/trigger_training",
-                {"trigger_training", cohook::make_handler(trigger_training), {}, false, nullptr, nullptr, {}});
+    router->add(
+        "POST", "/webhooks/trigger_training",
+        {"trigger_training", cohook::make_handler(trigger_training), {}, false, nullptr, nullptr, {}});
     cohook::detail::Dispatcher dispatcher(router, "s3cret", std::make_shared<cohook::detail::TaskTracker>(),
                                           context.get_executor(), pool.get_executor());
     // The whole loop runs inside one coroutine, as a session does, so the figure is the per-request cost.

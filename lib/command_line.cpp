@@ -12,25 +12,26 @@ namespace cohook {
 namespace {
 
 void print_usage(std::FILE* out, std::string_view program, std::string_view description) {
-    fmt::print(out,
-               "{}\n\n"
-               "Usage: {} [--host HOST] [--port PORT] [--share TARGET [--share-identity FILE]\n"
-               "       [--share-known-hosts FILE] [--share-accept-new] [--share-url URL]]\n\n"
-               "Options:\n"
-               "  --host HOST               address to listen on (default: $GRADIO_SERVER_NAME or 127.0.0.1)\n"
-               "  --port PORT               port to listen on, 0 for any free port\n"
-               "                            (default: $GRADIO_SERVER_PORT or 7860)\n"
-               "  --share TARGET            open a public URL through an SSH reverse tunnel: localhost.run,\n"
-               "                            pinggy, serveo, or ssh://user@host:port (off by default: it\n"
-               "                            sends your webhooks through that server)\n"
-               "  --share-identity FILE     private key for the tunnel (default: agent, ~/.ssh/id_*)\n"
-               "  --share-known-hosts FILE  known_hosts for the tunnel server (default: ~/.ssh/known_hosts)\n"
-               "  --share-accept-new        trust and remember an unknown tunnel host key\n"
-               "  --share-url URL           public URL to print for a self-hosted tunnel server\n"
-               "  --help                    show this help and exit\n\n"
-               "Environment:\n"
-               "  WEBHOOK_SECRET   secret the sender must present in X-Webhook-Secret (or ?secret=)\n",
-               description, program);
+    fmt::print(
+        out,
+        "{}\n\n"
+        "Usage: {} [--host HOST] [--port PORT] [--share TARGET [--share-identity FILE]\n"
+        "       [--share-known-hosts FILE] [--share-accept-new] [--share-url URL]]\n\n"
+        "Options:\n"
+        "  --host HOST               address to listen on (default: $GRADIO_SERVER_NAME or 127.0.0.1)\n"
+        "  --port PORT               port to listen on, 0 for any free port\n"
+        "                            (default: $GRADIO_SERVER_PORT or 7860)\n"
+        "  --share TARGET            open a public URL through an SSH reverse tunnel: localhost.run,\n"
+        "                            pinggy, serveo, or ssh://user@host:port (off by default: it\n"
+        "                            sends your webhooks through that server)\n"
+        "  --share-identity FILE     private key for the tunnel (default: agent, ~/.ssh/id_*)\n"
+        "  --share-known-hosts FILE  known_hosts for the tunnel server (default: ~/.ssh/known_hosts)\n"
+        "  --share-accept-new        trust and remember an unknown tunnel host key\n"
+        "  --share-url URL           public URL to print for a self-hosted tunnel server\n"
+        "  --help                    show this help and exit\n\n"
+        "Environment:\n"
+        "  WEBHOOK_SECRET   secret the sender must present in X-Webhook-Secret (or ?secret=)\n",
+        description, program);
 }
 
 bool takes_value(std::string_view name) {
@@ -66,7 +67,8 @@ bool apply_flag(std::string_view name, std::string_view value, ServerOptions& op
 
 }  // namespace
 
-std::optional<int> apply_command_line(int argc, char** argv, ServerOptions& options, std::string_view description) {
+std::optional<int> apply_command_line(int argc, char** argv, ServerOptions& options,
+                                      std::string_view description) {
     const std::string_view program = argc > 0 ? argv[0] : "cohook";
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];

@@ -53,7 +53,8 @@ std::optional<Response> verify(const Endpoint& endpoint, const Request& request,
 // carry content (RFC 9110 15.3.5, 15.4.5): sent anyway, the body would be taken for the next response.
 Response checked(Response response, const Endpoint& endpoint, const Request& request) {
     if (response.status < 200 || response.status > 599) {
-        log_error("webhook '{}' ({}) answered invalid status {}", endpoint.name, request.path, response.status);
+        log_error("webhook '{}' ({}) answered invalid status {}", endpoint.name, request.path,
+                  response.status);
         return error_response(500, "Internal Server Error");
     }
     if (response.status == 204 || response.status == 304) response.body.clear();
@@ -84,7 +85,8 @@ asio::awaitable<Response> Dispatcher::dispatch(Request& request) const {
     const auto lookup = router_->find(request.method == "HEAD" ? "GET" : request.method, request.path);
     if (lookup.match != RouteMatch::found) {
         Response response = route_error(lookup);
-        if (telemetry_) telemetry_->record(telemetry_->unmatched(), request, response.status, since(start), "none");
+        if (telemetry_)
+            telemetry_->record(telemetry_->unmatched(), request, response.status, since(start), "none");
         co_return response;
     }
     const Endpoint& endpoint = *lookup.target;
@@ -93,14 +95,16 @@ asio::awaitable<Response> Dispatcher::dispatch(Request& request) const {
     if (!rejected) response = co_await run_once(endpoint, request);
     response = checked(std::move(*response), endpoint, request);
     if (telemetry_ && endpoint.stats) {
-        telemetry_->record(*endpoint.stats, request, response->status, since(start), rejected ? "rejected" : "ok");
+        telemetry_->record(*endpoint.stats, request, response->status, since(start),
+                           rejected ? "rejected" : "ok");
     }
     co_return std::move(*response);
 }
 
 asio::awaitable<Response> Dispatcher::run_once(const Endpoint& endpoint, Request& request) const {
     if (!endpoint.seen) co_return co_await run(endpoint, request);
-    std::string id = endpoint.delivery_key ? endpoint.delivery_key(request) : std::string(delivery_id(request));
+    std::string id =
+        endpoint.delivery_key ? endpoint.delivery_key(request) : std::string(delivery_id(request));
     if (id.empty()) co_return co_await run(endpoint, request);
     if (endpoint.seen->contains(id)) {
         // A replay of a delivery already handled: acknowledge it so the sender stops retrying.

@@ -22,10 +22,10 @@ namespace cohook::detail {
 
 /// A route's target: the adapted handler plus what the dispatcher must check before calling it.
 struct Endpoint {
-    std::string name;            ///< Registered name, for logs.
-    Handler handler;             ///< The adapted user function.
-    Verifier verifier;           ///< Empty: the server's Hub secret check.
-    bool public_route = false;   ///< No verification at all (the landing page).
+    std::string name;                   ///< Registered name, for logs.
+    Handler handler;                    ///< The adapted user function.
+    Verifier verifier;                  ///< Empty: the server's Hub secret check.
+    bool public_route = false;          ///< No verification at all (the landing page).
     std::shared_ptr<RouteStats> stats;  ///< Where deliveries are counted; null: not recorded.
     std::shared_ptr<RecentIds> seen;    ///< Replay memory; null: every delivery is handled.
     std::function<std::string(const Request&)> delivery_key;  ///< Empty: the sender's id header.
@@ -34,10 +34,11 @@ struct Endpoint {
 /// Request → Response through route lookup, secret check, payload conversion and the handler.
 /// Touches no socket, so tests, fuzzers and benchmarks drive it in memory.
 class Dispatcher {
-public:
+  public:
     /// A dispatcher over `router`; `secret` empty disables the check.
-    Dispatcher(std::shared_ptr<Router<Endpoint>> router, std::string secret, std::shared_ptr<TaskTracker> tasks,
-               asio::any_io_executor executor, asio::any_io_executor blocking_executor, HttpLimits limits = {},
+    Dispatcher(std::shared_ptr<Router<Endpoint>> router, std::string secret,
+               std::shared_ptr<TaskTracker> tasks, asio::any_io_executor executor,
+               asio::any_io_executor blocking_executor, HttpLimits limits = {},
                std::shared_ptr<Telemetry> telemetry = nullptr);
 
     /// Answers one request. Never throws: handler exceptions become 500 and are logged.
@@ -46,7 +47,7 @@ public:
     /// Handlers running now.
     std::size_t handlers_in_flight() const noexcept { return in_flight_.load(); }
 
-private:
+  private:
     asio::awaitable<Response> run(const Endpoint& endpoint, Request& request) const;
     asio::awaitable<Response> run_once(const Endpoint& endpoint, Request& request) const;
     asio::awaitable<Response> call(const Endpoint& endpoint, HandlerContext& context) const;

@@ -10,13 +10,13 @@
 #include "server/http_server.hpp"
 #include "tunnel/tunnel_client.hpp"
 
+#include <fmt/format.h>
 #include <asio/co_spawn.hpp>
 #include <asio/io_context.hpp>
 #include <asio/signal_set.hpp>
 #include <asio/thread_pool.hpp>
 #include <asio/use_awaitable.hpp>
 #include <boost/json/object.hpp>
-#include <fmt/format.h>
 
 #include <cstdio>
 #include <mutex>
@@ -28,7 +28,7 @@ namespace cohook {
 using detail::Endpoint;
 
 class WebhooksServer::Impl : public std::enable_shared_from_this<Impl> {
-public:
+  public:
     Impl(std::unique_ptr<asio::io_context> owned, asio::any_io_executor executor, ServerOptions options)
         : options_(std::move(options)),
           owned_(std::move(owned)),
@@ -38,14 +38,17 @@ public:
         add_builtin_routes();
     }
 
-    ~Impl() {
-        pool_.join();
-    }
+    ~Impl() { pool_.join(); }
 
     WebhookInfo add(std::string_view path, Handler handler, WebhookOptions options) {
         WebhookInfo info{std::string(path), detail::webhook_route(path)};
-        Endpoint endpoint{info.name, std::move(handler), std::move(options.verifier), false,
-                          telemetry_->route(info.path), nullptr, std::move(options.delivery_key)};
+        Endpoint endpoint{info.name,
+                          std::move(handler),
+                          std::move(options.verifier),
+                          false,
+                          telemetry_->route(info.path),
+                          nullptr,
+                          std::move(options.delivery_key)};
         if (options.remember_deliveries > 0) {
             endpoint.seen = std::make_shared<detail::RecentIds>(options.remember_deliveries);
         }
@@ -75,8 +78,8 @@ public:
         auto shared = std::make_shared<detail::SessionShared>();
         shared->limits = options_.limits;
         detail::set_log_level(options_.log_level);
-        auto dispatcher = std::make_shared<detail::Dispatcher>(router_, config_.secret, tasks_, executor_,
-                                                               pool_.get_executor(), options_.limits, telemetry_);
+        auto dispatcher = std::make_shared<detail::Dispatcher>(
+            router_, config_.secret, tasks_, executor_, pool_.get_executor(), options_.limits, telemetry_);
         shared->dispatch = [dispatcher](Request& request) { return dispatcher->dispatch(request); };
         http_ = std::make_shared<detail::HttpServer>(executor_, shared, tasks_);
         const auto endpoint = http_->listen(config_.host, config_.port);
@@ -92,7 +95,8 @@ public:
         if (stop_requested_) http_->stop();
         if (!options_.share.target.empty()) {
             // Throws here, at start, for a malformed target: a set-up mistake, not a runtime failure.
-            tunnel_ = std::make_shared<detail::TunnelClient>(executor_, options_.share, tunnel_local_host(), port_);
+            tunnel_ =
+                std::make_shared<detail::TunnelClient>(executor_, options_.share, tunnel_local_host(), port_);
             telemetry_->tunnel_up = 0;
         }
     }
@@ -141,13 +145,15 @@ public:
     std::atomic<std::uint16_t> port_{0};
     detail::ServerConfig config_;
 
-private:
+  private:
     // The server's own pages; routes are owned by the router that Impl owns, so `this` outlives them.
     void add_builtin_routes() {
         add_builtin("/", true, [this]() { return landing_page(); });
         // Browsers ask for it with every visit to the landing page; answering keeps 404s out of the logs.
         add_builtin("/favicon.ico", true, [] { return Response{204, {}, {}}; });
-        add_builtin("/healthz", true, [] { return Response::json(200, boost::json::object{{"status", "ok"}}); });
+        add_builtin("/healthz", true, [] {
+            return Response::json(200, boost::json::object{{"status", "ok"}});
+        });
         add_builtin("/metrics", true, [this] {
             Response response = Response::text(200, telemetry_->render_prometheus());
             response.headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
@@ -192,15 +198,16 @@ private:
                 std::fflush(stdout);
             }
         };
-        asio::co_spawn(executor_, tunnel->serve(), [self = shared_from_this(), tunnel](std::exception_ptr error) {
-            self->telemetry_->tunnel_up = 0;
-            if (!error) return;
-            try {
-                std::rethrow_exception(error);
-            } catch (const std::exception& e) {
-                detail::log_error("share link stopped: {}", e.what());
-            }
-        });
+        asio::co_spawn(executor_, tunnel->serve(),
+                       [self = shared_from_this(), tunnel](std::exception_ptr error) {
+                           self->telemetry_->tunnel_up = 0;
+                           if (!error) return;
+                           try {
+                               std::rethrow_exception(error);
+                           } catch (const std::exception& e) {
+                               detail::log_error("share link stopped: {}", e.what());
+                           }
+                       });
     }
 
     void set_public_url(std::string url) {
@@ -255,17 +262,22 @@ WebhooksServer::WebhooksServer(ServerOptions options) {
 WebhooksServer::WebhooksServer(asio::any_io_executor executor, ServerOptions options)
     : impl_(std::make_shared<Impl>(nullptr, std::move(executor), std::move(options))) {}
 
-WebhooksServer::~WebhooksServer() { stop(); }
+WebhooksServer::~WebhooksServer() {
+    stop();
+}
 
 WebhookInfo WebhooksServer::add_handler(std::string_view path, Handler handler, WebhookOptions options) {
     return impl_->add(path, std::move(handler), std::move(options));
 }
 
-std::vector<WebhookInfo> WebhooksServer::webhooks() const { return impl_->webhooks(); }
+std::vector<WebhookInfo> WebhooksServer::webhooks() const {
+    return impl_->webhooks();
+}
 
 void WebhooksServer::run() {
     if (!impl_->owned_) {
-        throw std::logic_error("cohook: run() needs a server that owns its event loop; co_await serve() instead");
+        throw std::logic_error(
+            "cohook: run() needs a server that owns its event loop; co_await serve() instead");
     }
     asio::io_context& context = *impl_->owned_;
     context.restart();
@@ -287,7 +299,8 @@ void WebhooksServer::run() {
         context.stop();
     });
     std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < impl_->options_.threads; ++i) threads.emplace_back([&context] { context.run(); });
+    for (std::size_t i = 1; i < impl_->options_.threads; ++i)
+        threads.emplace_back([&context] { context.run(); });
     context.run();
     for (auto& thread : threads) thread.join();
     rethrow_if(failure);
@@ -301,25 +314,36 @@ asio::awaitable<void> WebhooksServer::serve() {
 
 void WebhooksServer::start() {
     impl_->listen();
-    asio::co_spawn(impl_->executor_, [impl = impl_]() { return impl->serve_listening(); },
-                   [](std::exception_ptr error) {
-                       if (!error) return;
-                       try {
-                           std::rethrow_exception(error);
-                       } catch (const std::exception& e) {
-                           detail::log_error("server failed: {}", e.what());
-                       }
-                   });
+    asio::co_spawn(
+        impl_->executor_, [impl = impl_]() { return impl->serve_listening(); },
+        [](std::exception_ptr error) {
+            if (!error) return;
+            try {
+                std::rethrow_exception(error);
+            } catch (const std::exception& e) {
+                detail::log_error("server failed: {}", e.what());
+            }
+        });
 }
 
-void WebhooksServer::stop() { impl_->stop(); }
+void WebhooksServer::stop() {
+    impl_->stop();
+}
 
-std::uint16_t WebhooksServer::port() const { return impl_->port_.load(); }
+std::uint16_t WebhooksServer::port() const {
+    return impl_->port_.load();
+}
 
-std::string WebhooksServer::local_url() const { return impl_->local_url(); }
+std::string WebhooksServer::local_url() const {
+    return impl_->local_url();
+}
 
-ServerOptions& WebhooksServer::options() { return impl_->options_; }
+ServerOptions& WebhooksServer::options() {
+    return impl_->options_;
+}
 
-asio::any_io_executor WebhooksServer::executor() const { return impl_->executor_; }
+asio::any_io_executor WebhooksServer::executor() const {
+    return impl_->executor_;
+}
 
 }  // namespace cohook

@@ -9,8 +9,8 @@
 
 #include <csignal>
 #include <memory>
-#include <vector>
 #include <string>
+#include <vector>
 
 using cohook::test::ChildProcess;
 using cohook::test::fixture;
@@ -19,14 +19,17 @@ using cohook::test::post;
 
 namespace {
 
-std::string app(const std::string& name) { return std::string(COHOOK_APPS_DIR) + "/" + name; }
+std::string app(const std::string& name) {
+    return std::string(COHOOK_APPS_DIR) + "/" + name;
+}
 
 // Reads the banner up to its last line and returns the port from "* Running on local URL:".
 std::uint16_t read_banner_port(ChildProcess& process) {
     const auto url_line = process.read_until("* Running on local URL:  http://127.0.0.1:");
     BOOST_REQUIRE_MESSAGE(url_line, "no local URL line in: " << process.output());
     const auto port = std::stoi(url_line->substr(url_line->rfind(':') + 1));
-    BOOST_REQUIRE(process.read_until("Go to https://huggingface.co/settings/webhooks to setup your webhooks."));
+    BOOST_REQUIRE(
+        process.read_until("Go to https://huggingface.co/settings/webhooks to setup your webhooks."));
     return static_cast<std::uint16_t>(port);
 }
 
@@ -34,7 +37,8 @@ std::uint16_t read_banner_port(ChildProcess& process) {
 void interrupt_and_expect_clean_exit(ChildProcess& process) {
     process.send_signal(SIGINT);
     BOOST_TEST(process.wait().value_or(-1) == 0);
-    BOOST_TEST(process.output().find("Keyboard interruption in main thread... closing server.") != std::string::npos);
+    BOOST_TEST(process.output().find("Keyboard interruption in main thread... closing server.") !=
+               std::string::npos);
 }
 
 }  // namespace
@@ -45,9 +49,10 @@ BOOST_AUTO_TEST_CASE(quickstart_prints_the_banner_serves_and_exits_on_ctrl_c) {
     ChildProcess process({app("cohook-quickstart"), "--port", "0"});
     const auto port = read_banner_port(process);
     const std::string out = process.output();
-    BOOST_TEST(out.starts_with("Webhook secret is not defined. This means your webhook endpoints will be open to everyone.\n"
-                               "To add a secret, set `WEBHOOK_SECRET` as environment variable or pass it at "
-                               "initialization: \n\t"));
+    BOOST_TEST(out.starts_with(
+        "Webhook secret is not defined. This means your webhook endpoints will be open to everyone.\n"
+        "To add a secret, set `WEBHOOK_SECRET` as environment variable or pass it at "
+        "initialization: \n\t"));
     BOOST_TEST(out.find("\nWebhooks are correctly setup and ready to use:\n  - POST http://127.0.0.1:" +
                         std::to_string(port) + "/webhooks/trigger_training\n") != std::string::npos);
     const auto response = post(port, "/webhooks/trigger_training", fixture("repo_content_update_main.json"));
@@ -72,8 +77,8 @@ BOOST_AUTO_TEST_CASE(multiple_endpoints_lists_both_routes) {
     ChildProcess process({app("cohook-multiple-endpoints"), "--port", "0"});
     const auto port = read_banner_port(process);
     const std::string base = "  - POST http://127.0.0.1:" + std::to_string(port);
-    BOOST_TEST(process.output().find(base + "/webhooks/trigger_training\n" + base + "/webhooks/trigger_evaluation\n") !=
-               std::string::npos);
+    BOOST_TEST(process.output().find(base + "/webhooks/trigger_training\n" + base +
+                                     "/webhooks/trigger_evaluation\n") != std::string::npos);
     const std::string body = fixture("repo_content_update_main.json");
     BOOST_TEST(post(port, "/webhooks/trigger_training", body)->status == 200);
     BOOST_TEST(post(port, "/webhooks/trigger_evaluation", body)->status == 200);
@@ -105,9 +110,8 @@ BOOST_AUTO_TEST_CASE(apps_explain_their_flags) {
 }
 
 BOOST_AUTO_TEST_CASE(space_environment_sets_host_port_and_public_url) {
-    ChildProcess process({app("cohook-quickstart")},
-                         {"GRADIO_SERVER_NAME=127.0.0.1", "GRADIO_SERVER_PORT=0", "SPACE_HOST=me-app.hf.space",
-                          "SPACE_ID=me/app"});
+    ChildProcess process({app("cohook-quickstart")}, {"GRADIO_SERVER_NAME=127.0.0.1", "GRADIO_SERVER_PORT=0",
+                                                      "SPACE_HOST=me-app.hf.space", "SPACE_ID=me/app"});
     const auto port = read_banner_port(process);
     BOOST_TEST(process.output().find("  - POST https://me-app.hf.space/webhooks/trigger_training\n") !=
                std::string::npos);

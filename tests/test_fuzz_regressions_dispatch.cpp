@@ -31,8 +31,8 @@ Response dispatch_to(Endpoint endpoint) {
     asio::io_context context;
     auto router = std::make_shared<Router<Endpoint>>();
     router->add("POST", "/webhooks/x", std::move(endpoint));
-    const Dispatcher dispatcher(router, "", std::make_shared<cohook::detail::TaskTracker>(), context.get_executor(),
-                                context.get_executor());
+    const Dispatcher dispatcher(router, "", std::make_shared<cohook::detail::TaskTracker>(),
+                                context.get_executor(), context.get_executor());
     Request request;
     request.method = "POST";
     request.target = request.path = "/webhooks/x";
@@ -43,7 +43,8 @@ Response dispatch_to(Endpoint endpoint) {
 
 // A raw handler answering `status` with a body.
 Endpoint answering(int status) {
-    return {.name = "x", .handler = cohook::make_handler([status](const Request&) -> asio::awaitable<Response> {
+    return {.name = "x",
+            .handler = cohook::make_handler([status](const Request&) -> asio::awaitable<Response> {
                 Response response = Response::text(status, "oops");
                 co_return response;
             })};

@@ -40,7 +40,8 @@ BOOST_AUTO_TEST_CASE(sigterm_under_load_loses_no_acknowledged_request) {
                     for (; keep_going && i < 2000; ++i) {
                         const std::string id = std::to_string(worker) + "-" + std::to_string(i);
                         ++sent;
-                        const auto response = client.request("POST", "/webhooks/work", "x", "X-Id: " + id + "\r\n");
+                        const auto response =
+                            client.request("POST", "/webhooks/work", "x", "X-Id: " + id + "\r\n");
                         if (!response) {
                             if (!client.pending().empty()) ++half_served;
                             break;

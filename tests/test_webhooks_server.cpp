@@ -11,9 +11,9 @@
 #include <asio/co_spawn.hpp>
 #include <asio/post.hpp>
 #include <asio/steady_timer.hpp>
-#include <asio/use_future.hpp>
 #include <asio/this_coro.hpp>
 #include <asio/use_awaitable.hpp>
+#include <asio/use_future.hpp>
 #include <boost/json.hpp>
 
 #include <atomic>
@@ -43,9 +43,13 @@ cohook::ServerOptions with_secret() {
     return options;
 }
 
-asio::awaitable<void> trigger_training(WebhookPayload) { co_return; }
+asio::awaitable<void> trigger_training(WebhookPayload) {
+    co_return;
+}
 
-asio::awaitable<boost::json::value> goodbye(WebhookPayload) { co_return boost::json::object{{"message", "goodbye"}}; }
+asio::awaitable<boost::json::value> goodbye(WebhookPayload) {
+    co_return boost::json::object{{"message", "goodbye"}};
+}
 
 // A user type with its own Boost.JSON conversion, as a handler payload.
 struct Ping {
@@ -56,7 +60,9 @@ Ping tag_invoke(boost::json::value_to_tag<Ping>, const boost::json::value& json)
 }
 
 // Registered on the process-wide default server, as a user would next to the function.
-asio::awaitable<void> registered_by_macro(WebhookPayload) { co_return; }
+asio::awaitable<void> registered_by_macro(WebhookPayload) {
+    co_return;
+}
 COHOOK_WEBHOOK(registered_by_macro);
 
 }  // namespace
@@ -152,7 +158,8 @@ BOOST_AUTO_TEST_CASE(missing_secret_is_401) {
     TestServer server(with_secret());
     server.server.add_webhook<trigger_training>();
     server.start();
-    const auto response = post(server.port(), "/webhooks/trigger_training", fixture("discussion_create_pr.json"));
+    const auto response =
+        post(server.port(), "/webhooks/trigger_training", fixture("discussion_create_pr.json"));
     BOOST_REQUIRE(response);
     BOOST_TEST(response->status == 401);
     BOOST_TEST(response->body == R"({"error":"x-webhook-secret header not set."})");
@@ -162,8 +169,8 @@ BOOST_AUTO_TEST_CASE(wrong_secret_is_403) {
     TestServer server(with_secret());
     server.server.add_webhook<trigger_training>();
     server.start();
-    const auto response = post(server.port(), "/webhooks/trigger_training", fixture("discussion_create_pr.json"),
-                               "X-Webhook-Secret: s3creT\r\n");
+    const auto response = post(server.port(), "/webhooks/trigger_training",
+                               fixture("discussion_create_pr.json"), "X-Webhook-Secret: s3creT\r\n");
     BOOST_REQUIRE(response);
     BOOST_TEST(response->status == 403);
     BOOST_TEST(response->body == R"({"error":"Invalid webhook secret."})");
@@ -175,7 +182,9 @@ BOOST_AUTO_TEST_CASE(right_secret_in_header_of_any_case_or_query_is_accepted) {
     server.start();
     const std::string body = fixture("discussion_create_pr.json");
     BOOST_TEST(post(server.port(), "/webhooks/trigger_training", body, kSecretHeader)->status == 200);
-    BOOST_TEST(post(server.port(), "/webhooks/trigger_training", body, "x-webhook-secret: s3cret\r\n")->status == 200);
+    BOOST_TEST(
+        post(server.port(), "/webhooks/trigger_training", body, "x-webhook-secret: s3cret\r\n")->status ==
+        200);
     BOOST_TEST(post(server.port(), "/webhooks/trigger_training?secret=s3cret", body)->status == 200);
     BOOST_TEST(post(server.port(), "/webhooks/trigger_training?secret=wrong", body)->status == 403);
 }
@@ -185,7 +194,9 @@ BOOST_AUTO_TEST_CASE(secret_is_checked_before_the_body_is_parsed) {
     server.server.add_webhook<trigger_training>();
     server.start();
     BOOST_TEST(post(server.port(), "/webhooks/trigger_training", "{not json")->status == 401);
-    BOOST_TEST(post(server.port(), "/webhooks/trigger_training", "{not json", "X-Webhook-Secret: x\r\n")->status == 403);
+    BOOST_TEST(
+        post(server.port(), "/webhooks/trigger_training", "{not json", "X-Webhook-Secret: x\r\n")->status ==
+        403);
     BOOST_TEST(post(server.port(), "/webhooks/trigger_training", "{not json", kSecretHeader)->status == 422);
 }
 
@@ -197,7 +208,9 @@ BOOST_AUTO_TEST_CASE(secret_falls_back_to_the_environment) {
     ::unsetenv("WEBHOOK_SECRET");
     const std::string body = fixture("discussion_create_pr.json");
     BOOST_TEST(post(server.port(), "/webhooks/trigger_training", body)->status == 401);
-    BOOST_TEST(post(server.port(), "/webhooks/trigger_training", body, "X-Webhook-Secret: from-env\r\n")->status == 200);
+    BOOST_TEST(
+        post(server.port(), "/webhooks/trigger_training", body, "X-Webhook-Secret: from-env\r\n")->status ==
+        200);
 }
 
 BOOST_AUTO_TEST_CASE(landing_page_needs_no_secret) {
@@ -286,7 +299,8 @@ BOOST_AUTO_TEST_CASE(returning_json_sends_compact_json) {
     server.start();
     BOOST_TEST(post(server.port(), "/webhooks/goodbye", fixture("discussion_create_pr.json"))->body ==
                R"({"message":"goodbye"})");
-    BOOST_TEST(post(server.port(), "/webhooks/map", fixture("discussion_create_pr.json"))->body == R"({"a":1})");
+    BOOST_TEST(post(server.port(), "/webhooks/map", fixture("discussion_create_pr.json"))->body ==
+               R"({"a":1})");
 }
 
 BOOST_AUTO_TEST_CASE(returning_a_response_sends_it_as_is) {
@@ -338,20 +352,21 @@ BOOST_AUTO_TEST_CASE(raw_request_handler_sees_method_query_headers_and_body) {
 
 BOOST_AUTO_TEST_CASE(payload_and_request_can_be_taken_together_in_any_order) {
     TestServer server;
-    server.server.add_webhook("both", [](const Request& request, WebhookPayload payload) -> asio::awaitable<std::string> {
-        co_return payload.event.scope + " " + std::string(request.headers.get("x-thing").value_or(""));
-    });
+    server.server.add_webhook(
+        "both", [](const Request& request, WebhookPayload payload) -> asio::awaitable<std::string> {
+            co_return payload.event.scope + " " + std::string(request.headers.get("x-thing").value_or(""));
+        });
     server.start();
-    const auto response = post(server.port(), "/webhooks/both", fixture("discussion_create_pr.json"), "X-Thing: t\r\n");
+    const auto response =
+        post(server.port(), "/webhooks/both", fixture("discussion_create_pr.json"), "X-Thing: t\r\n");
     BOOST_REQUIRE(response);
     BOOST_TEST(response->body == R"("discussion t")");
 }
 
 BOOST_AUTO_TEST_CASE(any_json_and_user_types_are_payloads) {
     TestServer server;
-    server.server.add_webhook("any", [](boost::json::value json) -> asio::awaitable<boost::json::value> {
-        co_return json;
-    });
+    server.server.add_webhook(
+        "any", [](boost::json::value json) -> asio::awaitable<boost::json::value> { co_return json; });
     server.server.add_webhook("ping", [](Ping ping) -> asio::awaitable<std::string> { co_return ping.zen; });
     server.start();
     BOOST_TEST(post(server.port(), "/webhooks/any", R"([1, {"x": true}])")->body == R"([1,{"x":true}])");
@@ -360,7 +375,8 @@ BOOST_AUTO_TEST_CASE(any_json_and_user_types_are_payloads) {
     const auto bad = post(server.port(), "/webhooks/ping", R"({"nozen":1})");
     BOOST_REQUIRE(bad);
     BOOST_TEST(bad->status == 422);
-    BOOST_TEST(boost::json::parse(bad->body).at("detail").at(0).at("loc") == boost::json::parse(R"(["body"])"));
+    BOOST_TEST(boost::json::parse(bad->body).at("detail").at(0).at("loc") ==
+               boost::json::parse(R"(["body"])"));
 }
 
 BOOST_AUTO_TEST_CASE(blocking_handler_runs_off_the_event_loop_without_stalling_it) {
@@ -375,7 +391,8 @@ BOOST_AUTO_TEST_CASE(blocking_handler_runs_off_the_event_loop_without_stalling_i
     });
     server.server.add_webhook<goodbye>();
     server.start();
-    auto slow = std::async(std::launch::async, [&] { return post(server.port(), "/webhooks/blocking", "x"); });
+    auto slow =
+        std::async(std::launch::async, [&] { return post(server.port(), "/webhooks/blocking", "x"); });
     BOOST_REQUIRE(entered.get_future().wait_for(5s) == std::future_status::ready);
     const auto fast = post(server.port(), "/webhooks/goodbye", fixture("discussion_create_pr.json"));
     BOOST_REQUIRE(fast);
@@ -391,15 +408,16 @@ BOOST_AUTO_TEST_CASE(background_task_runs_after_the_response_and_stop_waits_for_
     std::atomic<bool> task_done{false};
     std::promise<void> task_started;
     TestServer server;
-    server.server.add_webhook("later", [&](WebhookPayload, BackgroundTasks& tasks) -> asio::awaitable<std::string> {
-        tasks.spawn([](std::atomic<bool>* done, std::promise<void>* started) -> asio::awaitable<void> {
-            started->set_value();
-            asio::steady_timer timer(co_await asio::this_coro::executor, 300ms);
-            co_await timer.async_wait(asio::use_awaitable);
-            *done = true;
-        }(&task_done, &task_started));
-        co_return "accepted";
-    });
+    server.server.add_webhook(
+        "later", [&](WebhookPayload, BackgroundTasks& tasks) -> asio::awaitable<std::string> {
+            tasks.spawn([](std::atomic<bool>* done, std::promise<void>* started) -> asio::awaitable<void> {
+                started->set_value();
+                asio::steady_timer timer(co_await asio::this_coro::executor, 300ms);
+                co_await timer.async_wait(asio::use_awaitable);
+                *done = true;
+            }(&task_done, &task_started));
+            co_return "accepted";
+        });
     server.start();
     const auto response = post(server.port(), "/webhooks/later", fixture("discussion_create_pr.json"));
     BOOST_REQUIRE(response);
@@ -476,15 +494,18 @@ BOOST_AUTO_TEST_CASE(healthz_metrics_and_deliveries_report_what_happened) {
     const auto metrics = client.request("GET", "/metrics");
     BOOST_REQUIRE(metrics);
     BOOST_TEST(metrics->headers.get("content-type").value_or("").starts_with("text/plain; version=0.0.4"));
-    BOOST_TEST(metrics->body.find(R"(cohook_requests_total{route="/webhooks/trigger_training",status="200"} 1)") !=
-               std::string::npos);
-    BOOST_TEST(metrics->body.find(R"(cohook_requests_total{route="/webhooks/trigger_training",status="401"} 1)") !=
-               std::string::npos);
+    BOOST_TEST(
+        metrics->body.find(R"(cohook_requests_total{route="/webhooks/trigger_training",status="200"} 1)") !=
+        std::string::npos);
+    BOOST_TEST(
+        metrics->body.find(R"(cohook_requests_total{route="/webhooks/trigger_training",status="401"} 1)") !=
+        std::string::npos);
     BOOST_TEST(metrics->body.find("cohook_open_connections ") != std::string::npos);
     BOOST_TEST(client.request("GET", "/deliveries")->status == 401);
     const auto deliveries = client.request("GET", "/deliveries", {}, kSecretHeader);
     BOOST_REQUIRE(deliveries);
-    const auto list = boost::json::parse(deliveries->body).at("routes").at("/webhooks/trigger_training").as_array();
+    const auto list =
+        boost::json::parse(deliveries->body).at("routes").at("/webhooks/trigger_training").as_array();
     BOOST_REQUIRE(list.size() == 2u);
     BOOST_TEST(list[0].at("status").as_int64() == 401);
     BOOST_TEST(list[0].at("verification").as_string() == "rejected");

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
     app.add_webhook("/say_hello", say_hello);  // POST /webhooks/say_hello
     app.add_webhook<goodbye>();                // POST /webhooks/goodbye
     try {
-        app.run();  // until Ctrl+C
+        app.run();                       // until Ctrl+C
     } catch (const std::exception& e) {  // e.g. the port is taken
         std::fprintf(stderr, "%s\n", e.what());
         return 1;

@@ -17,7 +17,7 @@ class TaskTracker;
 /// every task: graceful shutdown waits for them (within its grace period) and their exceptions are logged.
 /// Cheap to copy; copies share the same server. Take it as a handler parameter to receive one.
 class BackgroundTasks {
-public:
+  public:
     /// A handle that runs tasks on `executor` and blocking tasks on `blocking_executor`.
     BackgroundTasks(std::shared_ptr<detail::TaskTracker> tracker, asio::any_io_executor executor,
                     asio::any_io_executor blocking_executor);
@@ -29,7 +29,7 @@ public:
     /// Runs a blocking function on the server's thread pool, never on the event loop.
     void add(std::function<void()> task);
 
-private:
+  private:
     std::shared_ptr<detail::TaskTracker> tracker_;
     asio::any_io_executor executor_;
     asio::any_io_executor blocking_executor_;

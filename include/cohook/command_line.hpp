@@ -7,9 +7,10 @@
 
 namespace cohook {
 
-/// Applies the flags every cohook program takes (`--host H`, `--port P`, `--share ...`, `--help`) to `options`.
-/// Returns an exit code when the program should exit now (0 after `--help`, 2 after a bad flag, with
-/// the message printed), or nullopt to go on. `description` is the first line of `--help`.
-std::optional<int> apply_command_line(int argc, char** argv, ServerOptions& options, std::string_view description);
+/// Applies the flags every cohook program takes (`--host H`, `--port P`, `--share ...`, `--help`) to
+/// `options`. Returns an exit code when the program should exit now (0 after `--help`, 2 after a bad flag,
+/// with the message printed), or nullopt to go on. `description` is the first line of `--help`.
+std::optional<int> apply_command_line(int argc, char** argv, ServerOptions& options,
+                                      std::string_view description);
 
 }  // namespace cohook

@@ -30,5 +30,6 @@ int run_default_server(int argc, char** argv);
 }  // namespace cohook
 
 /// Registers the function `fn` on the default server as `/webhooks/<fn>`, next to its definition.
-#define COHOOK_WEBHOOK(fn) \
-    [[maybe_unused]] static const ::cohook::WebhookInfo cohook_webhook_##fn = ::cohook::webhook_endpoint<&fn>()
+#define COHOOK_WEBHOOK(fn)                                                    \
+    [[maybe_unused]] static const ::cohook::WebhookInfo cohook_webhook_##fn = \
+        ::cohook::webhook_endpoint<&fn>()

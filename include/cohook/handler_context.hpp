@@ -13,9 +13,9 @@ namespace cohook {
 
 /// What the server gives a handler for one request; valid until the handler's coroutine completes.
 struct HandlerContext {
-    Request& request;                          ///< The parsed request.
-    BackgroundTasks& tasks;                    ///< Where to hand work that outlives the response.
-    asio::any_io_executor blocking_executor;   ///< Thread pool for blocking handlers.
+    Request& request;                         ///< The parsed request.
+    BackgroundTasks& tasks;                   ///< Where to hand work that outlives the response.
+    asio::any_io_executor blocking_executor;  ///< Thread pool for blocking handlers.
 };
 
 /// The one type every handler form is adapted into at registration; the dispatch path is not a template.

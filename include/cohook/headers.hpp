@@ -12,9 +12,10 @@ namespace cohook {
 /// True when two header names are equal ignoring ASCII case (HTTP field names are case-insensitive).
 bool iequals(std::string_view a, std::string_view b) noexcept;
 
-/// An ordered list of HTTP header fields with case-insensitive lookup; keeps duplicates and order as received.
+/// An ordered list of HTTP header fields with case-insensitive lookup; keeps duplicates and order as
+/// received.
 class Headers {
-public:
+  public:
     using Field = std::pair<std::string, std::string>;
 
     /// Appends a field without replacing existing ones with the same name.
@@ -47,7 +48,7 @@ public:
     /// End of iteration.
     auto end() const noexcept { return fields_.end(); }
 
-private:
+  private:
     std::vector<Field> fields_;
 };
 

@@ -11,9 +11,9 @@ namespace cohook {
 /// An HTTP response a handler can return to control status, headers and body exactly.
 /// The server adds `Content-Length`, `Date` and `Connection` itself.
 struct Response {
-    int status = 200;   ///< Status code, e.g. 200.
-    Headers headers;    ///< Extra header fields, e.g. `Content-Type`.
-    std::string body;   ///< Body bytes, sent as is with a `Content-Length`.
+    int status = 200;  ///< Status code, e.g. 200.
+    Headers headers;   ///< Extra header fields, e.g. `Content-Type`.
+    std::string body;  ///< Body bytes, sent as is with a `Content-Length`.
 
     /// A response with a compact JSON body and `Content-Type: application/json`.
     static Response json(int status, const boost::json::value& body);

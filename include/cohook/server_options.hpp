@@ -40,7 +40,8 @@ struct ServerOptions {
     /// What goes to stderr: one `info` line per delivery (route, status, duration, size, delivery id),
     /// warnings and errors. Logging is process-wide: the last server started sets it.
     LogLevel log_level = LogLevel::info;
-    /// The optional share link (a public URL through an SSH reverse tunnel); off unless `share.target` is set.
+    /// The optional share link (a public URL through an SSH reverse tunnel); off unless `share.target` is
+    /// set.
     ShareOptions share;
     /// Recent deliveries remembered per route (never their bodies) for `GET /deliveries`; 0 keeps none.
     std::size_t recent_deliveries = 50;

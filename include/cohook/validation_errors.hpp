@@ -25,7 +25,7 @@ struct ValidationIssue {
 
 /// Every problem found while converting a body, answered as `422 {"detail":[...]}`.
 class ValidationErrors {
-public:
+  public:
     /// Records one problem at `loc`.
     void add(std::string type, std::vector<LocItem> loc, std::string msg);
 
@@ -38,7 +38,7 @@ public:
     /// The FastAPI body: `{"detail":[{"type":...,"loc":[...],"msg":...}, ...]}`.
     boost::json::value to_json() const;
 
-private:
+  private:
     std::vector<ValidationIssue> issues_;
 };
 

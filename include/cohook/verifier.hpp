@@ -3,10 +3,10 @@
 #include <cohook/request.hpp>
 #include <cohook/response.hpp>
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
-#include <cstddef>
 
 namespace cohook {
 

@@ -67,8 +67,8 @@ struct WebhookPayloadRepo {
 
 /// Changes proposed by a pull request.
 struct WebhookPayloadDiscussionChanges {
-    std::string base;                              ///< Target ref, e.g. "refs/heads/main".
-    std::optional<std::string> merge_commit_id;    ///< JSON `mergeCommitId`, once merged.
+    std::string base;                            ///< Target ref, e.g. "refs/heads/main".
+    std::optional<std::string> merge_commit_id;  ///< JSON `mergeCommitId`, once merged.
 
     /// Field-by-field equality.
     bool operator==(const WebhookPayloadDiscussionChanges&) const = default;
@@ -76,15 +76,15 @@ struct WebhookPayloadDiscussionChanges {
 
 /// A discussion or pull request.
 struct WebhookPayloadDiscussion {
-    std::string id;                                         ///< Discussion id.
-    std::int64_t num = 0;                                   ///< Number shown on the Hub.
-    ObjectId author;                                        ///< Who opened it.
-    WebhookPayloadUrl url;                                  ///< Where it lives.
-    std::string title;                                      ///< Title.
-    bool is_pull_request = false;                           ///< JSON `isPullRequest`.
-    std::string status;                                     ///< "open", "closed", "draft", "merged", ...
-    std::optional<WebhookPayloadDiscussionChanges> changes; ///< Pull requests only.
-    std::optional<bool> pinned;                             ///< Whether pinned, when sent.
+    std::string id;                                          ///< Discussion id.
+    std::int64_t num = 0;                                    ///< Number shown on the Hub.
+    ObjectId author;                                         ///< Who opened it.
+    WebhookPayloadUrl url;                                   ///< Where it lives.
+    std::string title;                                       ///< Title.
+    bool is_pull_request = false;                            ///< JSON `isPullRequest`.
+    std::string status;                                      ///< "open", "closed", "draft", "merged", ...
+    std::optional<WebhookPayloadDiscussionChanges> changes;  ///< Pull requests only.
+    std::optional<bool> pinned;                              ///< Whether pinned, when sent.
 
     /// Field-by-field equality.
     bool operator==(const WebhookPayloadDiscussion&) const = default;
@@ -132,14 +132,14 @@ struct WebhookPayloadUpdatedRef {
 
 /// A whole Hub webhook delivery, as handlers receive it.
 struct WebhookPayload {
-    WebhookPayloadEvent event;                                    ///< What happened.
-    WebhookPayloadRepo repo;                                      ///< Where.
-    std::optional<WebhookPayloadDiscussion> discussion;           ///< For discussion events.
-    std::optional<WebhookPayloadComment> comment;                 ///< For comment events.
-    WebhookPayloadWebhook webhook;                                ///< Which webhook sent it.
-    std::optional<WebhookPayloadMovedTo> moved_to;                ///< JSON `movedTo`, for move events.
+    WebhookPayloadEvent event;                                          ///< What happened.
+    WebhookPayloadRepo repo;                                            ///< Where.
+    std::optional<WebhookPayloadDiscussion> discussion;                 ///< For discussion events.
+    std::optional<WebhookPayloadComment> comment;                       ///< For comment events.
+    WebhookPayloadWebhook webhook;                                      ///< Which webhook sent it.
+    std::optional<WebhookPayloadMovedTo> moved_to;                      ///< JSON `movedTo`, for move events.
     std::optional<std::vector<WebhookPayloadUpdatedRef>> updated_refs;  ///< JSON `updatedRefs`.
-    std::optional<boost::json::object> updated_config;            ///< JSON `updatedConfig` (Python drops it).
+    std::optional<boost::json::object> updated_config;  ///< JSON `updatedConfig` (Python drops it).
 
     /// Field-by-field equality.
     bool operator==(const WebhookPayload&) const = default;

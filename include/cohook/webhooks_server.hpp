@@ -28,7 +28,7 @@ struct WebhookInfo {
 /// caller's executor (`co_await serve()` or `start()`). Register endpoints from any thread, any time:
 /// routes added after start are live at once. Destroying it stops it.
 class WebhooksServer {
-public:
+  public:
     /// A server with its own event loop, configured by `options` and the environment.
     explicit WebhooksServer(ServerOptions options = {});
     /// A server embedded on `executor` (e.g. an existing `io_context`'s); it never blocks that loop.
@@ -90,7 +90,7 @@ public:
     /// The executor the server runs on.
     asio::any_io_executor executor() const;
 
-private:
+  private:
     class Impl;
     std::shared_ptr<Impl> impl_;  // shared with the serving coroutine, which may outlive a stop()
 };

@@ -17,7 +17,8 @@ std::optional<std::string> read_environment(const char* name) {
 std::optional<std::uint16_t> parse_port(std::string_view text) noexcept {
     unsigned value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || text.empty() || value > 65535) return std::nullopt;
+    if (ec != std::errc{} || end != text.data() + text.size() || text.empty() || value > 65535)
+        return std::nullopt;
     return static_cast<std::uint16_t>(value);
 }
 
@@ -29,11 +30,13 @@ ServerConfig resolve_config(const ServerOptions& options, const EnvironmentReade
     } else if (const auto port_text = env("GRADIO_SERVER_PORT")) {
         const auto port = parse_port(*port_text);
         if (!port) {
-            throw std::invalid_argument(fmt::format("GRADIO_SERVER_PORT='{}' is not a port number", *port_text));
+            throw std::invalid_argument(
+                fmt::format("GRADIO_SERVER_PORT='{}' is not a port number", *port_text));
         }
         config.port = *port;
     }
-    config.secret = !options.webhook_secret.empty() ? options.webhook_secret : env("WEBHOOK_SECRET").value_or("");
+    config.secret =
+        !options.webhook_secret.empty() ? options.webhook_secret : env("WEBHOOK_SECRET").value_or("");
     config.space_host = env("SPACE_HOST");
     config.space_id = env("SPACE_ID");
     return config;

@@ -139,8 +139,6 @@ bool is_ip_literal(std::string_view s) noexcept {
 
 }  // namespace
 
-
-
 // uri-host [ ":" port ] (RFC 9110 4.1, 7.2; RFC 3986 3.2.2-3.2.3), the grammar of Host and of the authority
 // in absolute-form and authority-form targets; userinfo is refused (RFC 9110 4.2.4).
 std::optional<Authority> parse_authority(std::string_view s) noexcept {

@@ -5,7 +5,9 @@
 namespace cohook {
 
 namespace {
-constexpr char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr char lower(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
 }  // namespace
 
 bool iequals(std::string_view a, std::string_view b) noexcept {
@@ -29,8 +31,8 @@ std::optional<std::string_view> Headers::get(std::string_view name) const noexce
 }
 
 std::size_t Headers::count(std::string_view name) const noexcept {
-    return static_cast<std::size_t>(
-        std::count_if(fields_.begin(), fields_.end(), [&](const Field& f) { return iequals(f.first, name); }));
+    return static_cast<std::size_t>(std::count_if(fields_.begin(), fields_.end(),
+                                                  [&](const Field& f) { return iequals(f.first, name); }));
 }
 
 void Headers::erase(std::string_view name) {

@@ -18,7 +18,8 @@ std::string percent_decode(std::string_view in) {
     for (std::size_t i = 0; i < in.size(); ++i) {
         if (in[i] == '+') {
             out.push_back(' ');
-        } else if (in[i] == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 && hex_value(in[i + 2]) >= 0) {
+        } else if (in[i] == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 &&
+                   hex_value(in[i + 2]) >= 0) {
             out.push_back(static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2])));
             i += 2;
         } else {

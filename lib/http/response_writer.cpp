@@ -3,8 +3,8 @@
 #include "http/http_date.hpp"
 #include "http/status.hpp"
 
-#include <boost/json/object.hpp>
 #include <fmt/format.h>
+#include <boost/json/object.hpp>
 
 namespace cohook::http {
 
@@ -33,14 +33,16 @@ bool is_token(std::string_view name) noexcept {
 }  // namespace
 
 void write_response_head(std::string& out, const Response& response, bool keep_alive) {
-    fmt::format_to(std::back_inserter(out), "HTTP/1.1 {} {}\r\n", response.status, reason_phrase(response.status));
+    fmt::format_to(std::back_inserter(out), "HTTP/1.1 {} {}\r\n", response.status,
+                   reason_phrase(response.status));
     for (const auto& [name, value] : response.headers) {
         if (is_framing_header(name) || !is_token(name) || !is_safe_field(value)) continue;
         out.append(name).append(": ").append(value).append("\r\n");
     }
     // No Content-Length where there is never content: 1xx and 204 must not have one, and in a 304 it would
     // describe the representation not sent (RFC 9110 8.6).
-    if (may_have_content(response.status)) fmt::format_to(std::back_inserter(out), "Content-Length: {}\r\n", response.body.size());
+    if (may_have_content(response.status))
+        fmt::format_to(std::back_inserter(out), "Content-Length: {}\r\n", response.body.size());
     fmt::format_to(std::back_inserter(out), "Date: {}\r\n", http_date_now());
     out.append(keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n");
 }

@@ -12,7 +12,9 @@ namespace cohook::http {
 void write_response_head(std::string& out, const Response& response, bool keep_alive);
 
 /// False for statuses that never carry content (1xx, 204, 304): their body is not sent at all.
-constexpr bool may_have_content(int status) noexcept { return status >= 200 && status != 204 && status != 304; }
+constexpr bool may_have_content(int status) noexcept {
+    return status >= 200 && status != 204 && status != 304;
+}
 
 /// The interim `100 Continue` response, sent before reading a body the client is holding back.
 inline constexpr std::string_view kContinueResponse = "HTTP/1.1 100 Continue\r\n\r\n";

@@ -12,18 +12,25 @@ std::atomic<LogLevel> threshold{LogLevel::info};
 
 std::string_view level_name(LogLevel level) noexcept {
     switch (level) {
-        case LogLevel::debug: return "debug";
-        case LogLevel::info: return "info";
-        case LogLevel::warning: return "warning";
-        case LogLevel::error: return "error";
-        case LogLevel::off: return "off";
+        case LogLevel::debug:
+            return "debug";
+        case LogLevel::info:
+            return "info";
+        case LogLevel::warning:
+            return "warning";
+        case LogLevel::error:
+            return "error";
+        case LogLevel::off:
+            return "off";
     }
     return "?";
 }
 
 }  // namespace
 
-void set_log_level(LogLevel level) noexcept { threshold.store(level, std::memory_order_relaxed); }
+void set_log_level(LogLevel level) noexcept {
+    threshold.store(level, std::memory_order_relaxed);
+}
 
 bool log_enabled(LogLevel level) noexcept {
     return level != LogLevel::off && level >= threshold.load(std::memory_order_relaxed);

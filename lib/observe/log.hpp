@@ -20,19 +20,22 @@ void log_line(LogLevel level, std::string_view message);
 /// Formats and logs an error line.
 template <class... Args>
 void log_error(fmt::format_string<Args...> format, Args&&... args) {
-    if (log_enabled(LogLevel::error)) log_line(LogLevel::error, fmt::format(format, std::forward<Args>(args)...));
+    if (log_enabled(LogLevel::error))
+        log_line(LogLevel::error, fmt::format(format, std::forward<Args>(args)...));
 }
 
 /// Formats and logs a warning line.
 template <class... Args>
 void log_warning(fmt::format_string<Args...> format, Args&&... args) {
-    if (log_enabled(LogLevel::warning)) log_line(LogLevel::warning, fmt::format(format, std::forward<Args>(args)...));
+    if (log_enabled(LogLevel::warning))
+        log_line(LogLevel::warning, fmt::format(format, std::forward<Args>(args)...));
 }
 
 /// Formats and logs an info line.
 template <class... Args>
 void log_info(fmt::format_string<Args...> format, Args&&... args) {
-    if (log_enabled(LogLevel::info)) log_line(LogLevel::info, fmt::format(format, std::forward<Args>(args)...));
+    if (log_enabled(LogLevel::info))
+        log_line(LogLevel::info, fmt::format(format, std::forward<Args>(args)...));
 }
 
 }  // namespace cohook::detail

@@ -12,7 +12,7 @@ namespace cohook::detail {
 /// A bounded memory of recently handled delivery ids, so a replayed delivery is acknowledged
 /// without running its handler twice. Oldest ids are forgotten first. Thread-safe.
 class RecentIds {
-public:
+  public:
     /// Remembers at most `capacity` ids.
     explicit RecentIds(std::size_t capacity) : capacity_(capacity) {}
 
@@ -22,7 +22,7 @@ public:
     /// Remembers `id` (forgetting the oldest one when full).
     void remember(std::string id);
 
-private:
+  private:
     std::size_t capacity_;
     mutable std::mutex mutex_;
     std::deque<std::string> order_;

@@ -27,7 +27,7 @@ inline constexpr std::array<double, 12> kDurationBuckets{0.0005, 0.001, 0.0025, 
 
 /// Counters, duration histogram and recent deliveries of one route. Thread-safe.
 class RouteStats {
-public:
+  public:
     /// Stats for `route`, remembering at most `capacity` recent deliveries.
     RouteStats(std::string route, std::size_t capacity) : route_(std::move(route)), capacity_(capacity) {}
 
@@ -46,7 +46,7 @@ public:
     /// Takes the snapshot.
     Snapshot snapshot() const;
 
-private:
+  private:
     std::string route_;
     std::size_t capacity_;
     mutable std::mutex mutex_;

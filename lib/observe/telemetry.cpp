@@ -2,11 +2,11 @@
 
 #include "observe/log.hpp"
 
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <fmt/chrono.h>
-#include <fmt/format.h>
 
 namespace cohook::detail {
 
@@ -29,16 +29,17 @@ std::string label(std::string_view value) {
 void render_route(std::string& out, const RouteStats::Snapshot& s) {
     const std::string route = label(s.route);
     for (const auto& [status, count] : s.statuses) {
-        fmt::format_to(std::back_inserter(out), "cohook_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", route,
-                       status, count);
+        fmt::format_to(std::back_inserter(out), "cohook_requests_total{{route=\"{}\",status=\"{}\"}} {}\n",
+                       route, status, count);
     }
 }
 
 void render_histogram(std::string& out, const RouteStats::Snapshot& s) {
     const std::string route = label(s.route);
     for (std::size_t i = 0; i < kDurationBuckets.size(); ++i) {
-        fmt::format_to(std::back_inserter(out), "cohook_handler_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
-                       route, kDurationBuckets[i], s.buckets[i]);
+        fmt::format_to(std::back_inserter(out),
+                       "cohook_handler_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", route,
+                       kDurationBuckets[i], s.buckets[i]);
     }
     fmt::format_to(std::back_inserter(out),
                    "cohook_handler_duration_seconds_bucket{{route=\"{0}\",le=\"+Inf\"}} {1}\n"
@@ -48,7 +49,8 @@ void render_histogram(std::string& out, const RouteStats::Snapshot& s) {
 }
 
 boost::json::object record_json(const DeliveryRecord& r) {
-    return {{"time", fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", fmt::gmtime(std::chrono::system_clock::to_time_t(r.time)))},
+    return {{"time",
+             fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", fmt::gmtime(std::chrono::system_clock::to_time_t(r.time)))},
             {"status", r.status},
             {"duration_ms", static_cast<double>(r.duration.count()) / 1000.0},
             {"bytes", r.bytes},
@@ -74,12 +76,16 @@ std::shared_ptr<RouteStats> Telemetry::route(const std::string& route) {
     return stats;
 }
 
-void Telemetry::record(RouteStats& stats, const Request& request, int status, std::chrono::microseconds duration,
-                       std::string_view verification) {
-    DeliveryRecord record{std::chrono::system_clock::now(), status,  duration, request.body.size(),
-                          safe_id(delivery_id(request)),        std::string(verification)};
-    log_info("delivery route={} status={} duration_ms={:.3f} bytes={} id={} verification={}", request.path, status,
-             static_cast<double>(duration.count()) / 1000.0, record.bytes,
+void Telemetry::record(RouteStats& stats, const Request& request, int status,
+                       std::chrono::microseconds duration, std::string_view verification) {
+    DeliveryRecord record{std::chrono::system_clock::now(),
+                          status,
+                          duration,
+                          request.body.size(),
+                          safe_id(delivery_id(request)),
+                          std::string(verification)};
+    log_info("delivery route={} status={} duration_ms={:.3f} bytes={} id={} verification={}", request.path,
+             status, static_cast<double>(duration.count()) / 1000.0, record.bytes,
              record.delivery_id.empty() ? "-" : record.delivery_id, verification);
     stats.record(std::move(record));
 }
@@ -97,11 +103,13 @@ std::vector<RouteStats::Snapshot> Telemetry::snapshots() const {
 std::string Telemetry::render_prometheus() const {
     const auto all = snapshots();
     std::string out;
-    out += "# HELP cohook_requests_total Requests answered, by route and status.\n"
-           "# TYPE cohook_requests_total counter\n";
+    out +=
+        "# HELP cohook_requests_total Requests answered, by route and status.\n"
+        "# TYPE cohook_requests_total counter\n";
     for (const auto& s : all) render_route(out, s);
-    out += "# HELP cohook_handler_duration_seconds Time from dispatch to response, by route.\n"
-           "# TYPE cohook_handler_duration_seconds histogram\n";
+    out +=
+        "# HELP cohook_handler_duration_seconds Time from dispatch to response, by route.\n"
+        "# TYPE cohook_handler_duration_seconds histogram\n";
     for (const auto& s : all) {
         if (s.route != "unmatched") render_histogram(out, s);
     }

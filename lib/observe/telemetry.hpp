@@ -17,7 +17,7 @@ namespace cohook::detail {
 /// What the server knows about itself: per-route stats, gauges, and the delivery log line.
 /// Shared by the dispatcher (which records) and the built-in endpoints (which render). Thread-safe.
 class Telemetry {
-public:
+  public:
     /// Telemetry remembering `recent_per_route` deliveries per route.
     explicit Telemetry(std::size_t recent_per_route = 50) : recent_per_route_(recent_per_route) {}
 
@@ -44,7 +44,7 @@ public:
     /// `{"routes":{"/webhooks/x":[{"time":..., "status":..., ...}, ...]}}`, newest first.
     std::string render_deliveries() const;
 
-private:
+  private:
     std::vector<RouteStats::Snapshot> snapshots() const;
 
     std::size_t recent_per_route_;

@@ -23,7 +23,8 @@ std::string webhook_route(std::string_view path) {
     while (!name.empty() && name.front() == '/') name.remove_prefix(1);
     while (!name.empty() && name.back() == '/') name.remove_suffix(1);
     if (name.empty()) {
-        throw std::invalid_argument(fmt::format("Invalid webhook path '{}': it must name the endpoint.", path));
+        throw std::invalid_argument(
+            fmt::format("Invalid webhook path '{}': it must name the endpoint.", path));
     }
     for (char c : name) {
         if (!is_path_char(c)) {

@@ -25,7 +25,7 @@ struct RouteLookup {
 /// being dispatched on other threads, and are live at once.
 template <class Target>
 class Router {
-public:
+  public:
     /// Adds `target` for `method` + `path`; returns false (and changes nothing) if that pair exists.
     bool add(const std::string& method, const std::string& path, Target target) {
         std::unique_lock lock(mutex_);
@@ -57,7 +57,7 @@ public:
         return routes_.find(path) != routes_.end();
     }
 
-private:
+  private:
     using Methods = std::vector<std::pair<std::string, std::shared_ptr<const Target>>>;
     mutable std::shared_mutex mutex_;
     std::map<std::string, Methods, std::less<>> routes_;

@@ -27,7 +27,9 @@ void log_task_failure(std::exception_ptr error) {
 
 BackgroundTasks::BackgroundTasks(std::shared_ptr<detail::TaskTracker> tracker, asio::any_io_executor executor,
                                  asio::any_io_executor blocking_executor)
-    : tracker_(std::move(tracker)), executor_(std::move(executor)), blocking_executor_(std::move(blocking_executor)) {}
+    : tracker_(std::move(tracker)),
+      executor_(std::move(executor)),
+      blocking_executor_(std::move(blocking_executor)) {}
 
 void BackgroundTasks::spawn(asio::awaitable<void> task) {
     tracker_->begin();

@@ -25,7 +25,8 @@ asio::awaitable<void> sleep_for(std::chrono::milliseconds duration) {
     co_await timer.async_wait(kUseTuple);
 }
 
-asio::ip::tcp::endpoint resolve_endpoint(asio::any_io_executor executor, const std::string& host, std::uint16_t port) {
+asio::ip::tcp::endpoint resolve_endpoint(asio::any_io_executor executor, const std::string& host,
+                                         std::uint16_t port) {
     asio::error_code ec;
     const auto address = asio::ip::make_address(host, ec);
     if (!ec) return {address, port};
@@ -68,9 +69,10 @@ asio::ip::tcp::endpoint HttpServer::listen(const std::string& host, std::uint16_
     if (ec) {
         asio::error_code ignored;
         acceptor_.close(ignored);
-        const std::string hint = ec == asio::error::address_in_use
-                                     ? fmt::format(" (port {} is taken: pass --port or set GRADIO_SERVER_PORT)", port)
-                                     : std::string();
+        const std::string hint =
+            ec == asio::error::address_in_use
+                ? fmt::format(" (port {} is taken: pass --port or set GRADIO_SERVER_PORT)", port)
+                : std::string();
         throw std::system_error(ec, fmt::format("cohook: cannot listen on {}:{}{}", host, port, hint));
     }
     return acceptor_.local_endpoint();
@@ -125,7 +127,8 @@ void HttpServer::start_session(asio::ip::tcp::socket socket) {
         auto strand = session->executor();
         asio::post(strand, [session = std::move(session)] {});
     };
-    asio::co_spawn(executor, session->run(), asio::bind_cancellation_slot(session->cancellation_slot(), on_end));
+    asio::co_spawn(executor, session->run(),
+                   asio::bind_cancellation_slot(session->cancellation_slot(), on_end));
 }
 
 void HttpServer::stop() {
@@ -168,7 +171,8 @@ asio::awaitable<void> HttpServer::drain(std::chrono::milliseconds grace) {
         for_each_session(&Session::force_close);
         for (int i = 0; i < 200 && connections() > 0; ++i) co_await sleep_for(std::chrono::milliseconds{5});
     }
-    if (tasks_->pending() > 0) log_warning("grace period over: {} background task(s) still running", tasks_->pending());
+    if (tasks_->pending() > 0)
+        log_warning("grace period over: {} background task(s) still running", tasks_->pending());
 }
 
 }  // namespace cohook::detail

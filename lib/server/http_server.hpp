@@ -21,7 +21,7 @@ namespace cohook::detail {
 /// Knows nothing of webhooks: requests go to the dispatch function it is given.
 /// Create it with std::make_shared: sessions keep it alive until they end.
 class HttpServer : public std::enable_shared_from_this<HttpServer> {
-public:
+  public:
     /// A server on `executor` (possibly run by several threads) with shared session settings.
     HttpServer(asio::any_io_executor executor, std::shared_ptr<SessionShared> shared,
                std::shared_ptr<TaskTracker> tasks);
@@ -40,7 +40,7 @@ public:
     /// Connections currently open.
     std::size_t connections() const;
 
-private:
+  private:
     asio::awaitable<void> accept_loop();
     asio::awaitable<void> drain(std::chrono::milliseconds grace);
     void start_session(asio::ip::tcp::socket socket);

@@ -55,14 +55,15 @@ asio::awaitable<bool> Session::read_request() {
             if (parser_.expects_continue() && !continue_sent) {
                 // Clients such as curl hold the body back for a second unless told to go on.
                 continue_sent = true;
-                auto [ec, n] = co_await asio::async_write(socket_, asio::buffer(http::kContinueResponse), kUseTuple);
+                auto [ec, n] =
+                    co_await asio::async_write(socket_, asio::buffer(http::kContinueResponse), kUseTuple);
                 if (ec) co_return false;
             }
         }
         compact_buffer();
         if (stage_ == Stage::idle && shared_->stopping.load()) co_return false;
-        auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer_.data() + end_, buffer_.size() - end_),
-                                                        kUseTuple);
+        auto [ec, n] = co_await socket_.async_read_some(
+            asio::buffer(buffer_.data() + end_, buffer_.size() - end_), kUseTuple);
         if (ec) {
             if (timed_out_ && parser_.started()) co_await reject(408);
             co_return false;

@@ -27,13 +27,14 @@ using DispatchFunction = std::function<asio::awaitable<Response>(Request&)>;
 struct SessionShared {
     HttpLimits limits;
     DispatchFunction dispatch;
-    std::atomic<bool> stopping{false};  ///< Set once the server stops: finish the current request, then close.
+    std::atomic<bool> stopping{
+        false};  ///< Set once the server stops: finish the current request, then close.
 };
 
 /// One HTTP/1.1 connection: read, parse, dispatch, write, keep-alive, in a single coroutine.
 /// All its work runs on the socket's executor (a strand), so it needs no locks.
 class Session : public std::enable_shared_from_this<Session> {
-public:
+  public:
     /// A session for an accepted socket whose executor is a strand.
     Session(asio::ip::tcp::socket socket, std::shared_ptr<SessionShared> shared);
 
@@ -54,7 +55,7 @@ public:
     /// The session's strand.
     asio::any_io_executor executor() { return socket_.get_executor(); }
 
-private:
+  private:
     asio::awaitable<bool> read_request();
     asio::awaitable<bool> write_response(const Response& response, bool keep_alive, bool head_only = false);
     asio::awaitable<void> reject(int status);
@@ -71,7 +72,7 @@ private:
     std::array<char, 8192> buffer_;
     std::size_t begin_ = 0;  // unparsed bytes are buffer_[begin_, end_)
     std::size_t end_ = 0;
-    std::string head_;       // reused response head
+    std::string head_;  // reused response head
     // Where the current request stands; each stage has its own deadline.
     enum class Stage { idle, headers, body };
     Stage stage_ = Stage::idle;

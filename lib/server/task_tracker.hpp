@@ -7,7 +7,7 @@ namespace cohook::detail {
 
 /// Counts background tasks still running, so graceful shutdown can wait for them.
 class TaskTracker {
-public:
+  public:
     /// Called when a task starts.
     void begin() noexcept { count_.fetch_add(1, std::memory_order_relaxed); }
     /// Called when a task ends, however it ends.
@@ -15,7 +15,7 @@ public:
     /// Tasks still running.
     std::size_t pending() const noexcept { return count_.load(std::memory_order_acquire); }
 
-private:
+  private:
     std::atomic<std::size_t> count_{0};
 };
 

@@ -5,11 +5,14 @@
 
 #include <cstdio>
 
-asio::awaitable<void> trigger_training(cohook::WebhookPayload) { co_return; }
+asio::awaitable<void> trigger_training(cohook::WebhookPayload) {
+    co_return;
+}
 
 int main() {
     asio::io_context context;
-    cohook::WebhooksServer server(context.get_executor(), {.host = "127.0.0.1", .port = 0, .print_banner = false});
+    cohook::WebhooksServer server(context.get_executor(),
+                                  {.host = "127.0.0.1", .port = 0, .print_banner = false});
     const auto info = server.add_webhook<trigger_training>();
     server.start();
     server.stop();

@@ -116,8 +116,9 @@ std::shared_ptr<Router<Endpoint>> make_router(cohook::detail::Telemetry& telemet
     add("POST", "/webhooks/signed",
         {.name = "signed", .handler = cohook::make_handler(on_json), .verifier = verify_signature});
     cohook::Handler landing = [](cohook::HandlerContext&) -> asio::awaitable<Response> {
-        co_return Response::html(200, cohook::detail::render_landing_page(
-                                          {"http://127.0.0.1:7860", {"/webhooks/payload", "/webhooks/raw"}, {}}));
+        co_return Response::html(200,
+                                 cohook::detail::render_landing_page(
+                                     {"http://127.0.0.1:7860", {"/webhooks/payload", "/webhooks/raw"}, {}}));
     };
     router->add("GET", "/", {.name = "landing page", .handler = std::move(landing), .public_route = true});
     return router;
@@ -132,7 +133,7 @@ struct World {
     std::shared_ptr<Router<Endpoint>> router = make_router(*telemetry);
     std::shared_ptr<cohook::detail::TaskTracker> tasks = std::make_shared<cohook::detail::TaskTracker>();
     // With and without a handler timeout: the timeout path races the handler against a timer.
-    Dispatcher plain{router, std::string(kSecret), tasks, context.get_executor(), pool.get_executor(), {},
+    Dispatcher plain{router,   std::string(kSecret), tasks, context.get_executor(), pool.get_executor(), {},
                      telemetry};
     Dispatcher timed{router,
                      std::string(kSecret),

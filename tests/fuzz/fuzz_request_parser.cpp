@@ -39,10 +39,10 @@ struct Event {
     std::string error_reason;
     cohook::Request request;
     bool operator==(const Event& other) const {
-        return state == other.state && error_status == other.error_status && error_reason == other.error_reason &&
-               request.method == other.request.method && request.target == other.request.target &&
-               request.path == other.request.path && request.query == other.request.query &&
-               request.version_major == other.request.version_major &&
+        return state == other.state && error_status == other.error_status &&
+               error_reason == other.error_reason && request.method == other.request.method &&
+               request.target == other.request.target && request.path == other.request.path &&
+               request.query == other.request.query && request.version_major == other.request.version_major &&
                request.version_minor == other.request.version_minor && request.body == other.request.body &&
                std::vector(request.headers.begin(), request.headers.end()) ==
                    std::vector(other.request.headers.begin(), other.request.headers.end());

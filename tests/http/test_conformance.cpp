@@ -779,10 +779,7 @@ std::vector<Row> chunk_rows() {
 
 std::vector<Row> trailer_rows() {
     return {
-        {"trailer_field",
-         chunked("0\r\nX-Sum: 1\r\n\r\n"),
-         accepted(),
-         kRequired,
+        {"trailer_field", chunked("0\r\nX-Sum: 1\r\n\r\n"), accepted(), kRequired,
          "RFC 9112 §7.1.2: trailer-section = *( field-line CRLF ); MAY discard: we validate, then discard"},
         {"content_length_trailer", chunked("0\r\nContent-Length: 5\r\n\r\n"), rejected(400), kOurChoice,
          "RFC 9110 §6.5.1: framing fields cannot be trailers; RFC 9112 §7.1.2 MAY discard; we reject"},

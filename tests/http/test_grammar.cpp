@@ -13,9 +13,12 @@ BOOST_AUTO_TEST_CASE(content_length_is_digits_only_and_saturates_instead_of_over
     BOOST_TEST(parse_content_length("0").value_or(99) == 0u);
     BOOST_TEST(parse_content_length("0042").value_or(0) == 42u);
     for (const char* bad : {"", "+5", "-5", " 5", "5 ", "5, 5", "0x5"}) {
-        BOOST_TEST_CONTEXT(bad) { BOOST_TEST(!parse_content_length(bad).has_value()); }
+        BOOST_TEST_CONTEXT(bad) {
+            BOOST_TEST(!parse_content_length(bad).has_value());
+        }
     }
-    BOOST_TEST(parse_content_length("99999999999999999999999").value_or(0) == std::numeric_limits<std::size_t>::max());
+    BOOST_TEST(parse_content_length("99999999999999999999999").value_or(0) ==
+               std::numeric_limits<std::size_t>::max());
 }
 
 BOOST_AUTO_TEST_CASE(only_a_final_single_chunked_is_a_known_transfer_coding) {

@@ -75,9 +75,9 @@ BOOST_AUTO_TEST_CASE(chunked_body_reaches_the_handler_decoded) {
     EchoServer server;
     server.start();
     HttpClient client(server.port());
-    BOOST_REQUIRE(client.send(
-        "POST /webhooks/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-        "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nX-Trailer: yes\r\n\r\n"));
+    BOOST_REQUIRE(
+        client.send("POST /webhooks/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nX-Trailer: yes\r\n\r\n"));
     const auto response = client.read_response();
     BOOST_REQUIRE(response);
     BOOST_TEST(response->status == 200);

@@ -30,7 +30,9 @@ asio::awaitable<void> wait_for(std::chrono::milliseconds duration) {
     co_await timer.async_wait(asio::use_awaitable);
 }
 
-asio::awaitable<Response> echo(const Request& request) { co_return Response::text(200, request.body); }
+asio::awaitable<Response> echo(const Request& request) {
+    co_return Response::text(200, request.body);
+}
 
 }  // namespace
 

@@ -19,7 +19,7 @@ namespace cohook::test {
 
 /// A child process whose stdout (and stderr, merged) the test reads.
 class ChildProcess {
-public:
+  public:
     /// Starts `argv[0]` with `argv` and extra `env` entries ("NAME=value") added to the environment.
     explicit ChildProcess(std::vector<std::string> argv, std::vector<std::string> env = {}) {
         int fds[2];
@@ -61,8 +61,8 @@ public:
                 output_ += line + "\n";
                 return line;
             }
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
-                                                                                    std::chrono::steady_clock::now());
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) return std::nullopt;
             pollfd pfd{fd_, POLLIN, 0};
             if (::poll(&pfd, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
@@ -108,7 +108,7 @@ public:
     /// Every line read so far.
     const std::string& output() const { return output_; }
 
-private:
+  private:
     pid_t pid_ = -1;
     int fd_ = -1;
     std::string buffer_;

@@ -32,7 +32,7 @@ struct HttpResponse {
 
 /// A blocking connection to 127.0.0.1:port; every read gives up after `timeout_seconds`.
 class HttpClient {
-public:
+  public:
     explicit HttpClient(std::uint16_t port, int timeout_seconds = 10) {
         fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
         if (fd_ < 0) throw std::runtime_error("socket failed");
@@ -76,7 +76,8 @@ public:
         const std::string_view status_line = head.substr(0, first_line_end);
         if (status_line.size() < 12 || !status_line.starts_with("HTTP/1.1 ")) return std::nullopt;
         response.status = std::stoi(std::string(status_line.substr(9, 3)));
-        std::string_view rest = first_line_end == std::string_view::npos ? "" : head.substr(first_line_end + 2);
+        std::string_view rest =
+            first_line_end == std::string_view::npos ? "" : head.substr(first_line_end + 2);
         while (!rest.empty()) {
             const auto eol = rest.find("\r\n");
             const std::string_view line = rest.substr(0, eol);
@@ -86,7 +87,8 @@ public:
             while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
             response.headers.add(std::string(line.substr(0, colon)), std::string(value));
         }
-        const std::size_t length = std::stoul(std::string(response.headers.get("content-length").value_or("0")));
+        const std::size_t length =
+            std::stoul(std::string(response.headers.get("content-length").value_or("0")));
         buffer_.erase(0, end + 4);
         while (buffer_.size() < length) {
             if (!fill()) return std::nullopt;
@@ -97,11 +99,13 @@ public:
     }
 
     /// Sends one request and reads its response.
-    std::optional<HttpResponse> request(std::string_view method, std::string_view target, std::string_view body = {},
-                                        std::string_view extra_headers = {}) {
-        std::string raw = std::string(method) + " " + std::string(target) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    std::optional<HttpResponse> request(std::string_view method, std::string_view target,
+                                        std::string_view body = {}, std::string_view extra_headers = {}) {
+        std::string raw =
+            std::string(method) + " " + std::string(target) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
         raw += extra_headers;
-        if (!body.empty() || method == "POST") raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+        if (!body.empty() || method == "POST")
+            raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
         raw += "\r\n";
         raw += body;
         if (!send(raw)) return std::nullopt;
@@ -128,7 +132,7 @@ public:
     /// Bytes received but not yet consumed as a response.
     const std::string& pending() const { return buffer_; }
 
-private:
+  private:
     bool fill() {
         char chunk[16384];
         const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);

@@ -28,8 +28,9 @@ inline ServerOptions test_options(ServerOptions options = {}) {
 class TestServer {
     asio::io_context context_;  // first: the server is constructed on its executor
 
-public:
-    explicit TestServer(ServerOptions options = {}) : server(context_.get_executor(), test_options(std::move(options))) {}
+  public:
+    explicit TestServer(ServerOptions options = {})
+        : server(context_.get_executor(), test_options(std::move(options))) {}
     ~TestServer() { stop(); }
 
     /// Listens and runs the event loop on `threads` background threads.
@@ -51,7 +52,7 @@ public:
 
     WebhooksServer server;
 
-private:
+  private:
     std::vector<std::thread> threads_;
 };
 

@@ -69,7 +69,8 @@ struct PayloadOf {
 };
 template <class First, class... Rest>
 struct PayloadOf<First, Rest...> {
-    using Type = std::conditional_t<kIsContextArg<First>, typename PayloadOf<Rest...>::Type, std::decay_t<First>>;
+    using Type =
+        std::conditional_t<kIsContextArg<First>, typename PayloadOf<Rest...>::Type, std::decay_t<First>>;
 };
 
 /// `200 null`: what a handler returning nothing answers, like FastAPI.
@@ -85,7 +86,7 @@ bool convert_payload(std::string_view body, std::optional<P>& out, ValidationErr
         if (!parse_json_body(body, json, errors)) return false;
         out.emplace(std::move(json));
         return true;
-    } else if constexpr (requires(P& p, const boost::json::value& v) { read_payload(v, p, errors); }) {
+    } else if constexpr (requires(P & p, const boost::json::value& v) { read_payload(v, p, errors); }) {
         // The document only lives until the payload is read out of it: parse it into an arena that starts
         // on the stack, instead of one heap allocation per JSON node.
         unsigned char arena[8192];
@@ -155,18 +156,21 @@ struct HandlerAdapter {
         return invoke(context, std::type_identity<typename CallableTraits<std::decay_t<F>>::Args>{});
     }
 
-private:
+  private:
     template <class... A>
     asio::awaitable<Response> invoke(HandlerContext& context, std::type_identity<std::tuple<A...>>) {
         using R = typename CallableTraits<std::decay_t<F>>::Result;
         using P = typename PayloadOf<A...>::Type;
-        static_assert(((kIsContextArg<A> ? 0 : 1) + ... + 0) <= 1, "a handler takes at most one payload parameter");
-        using Storage = std::conditional_t<std::is_void_v<P>, std::optional<std::monostate>, std::optional<P>>;
+        static_assert(((kIsContextArg<A> ? 0 : 1) + ... + 0) <= 1,
+                      "a handler takes at most one payload parameter");
+        using Storage =
+            std::conditional_t<std::is_void_v<P>, std::optional<std::monostate>, std::optional<P>>;
 
         Storage payload;
         if constexpr (!std::is_void_v<P>) {
             ValidationErrors errors;
-            if (!convert_payload<P>(context.request.body, payload, errors)) co_return validation_response(errors);
+            if (!convert_payload<P>(context.request.body, payload, errors))
+                co_return validation_response(errors);
         }
         if constexpr (AwaitableTraits<R>::value) {
             using T = typename AwaitableTraits<R>::Value;
@@ -180,7 +184,9 @@ private:
             // Blocking functions never run on the event loop: hop to the thread pool and back.
             co_return co_await asio::co_spawn(
                 context.blocking_executor,
-                [&]() -> asio::awaitable<Response> { co_return call_blocking<R, F, A...>(function, context, payload); },
+                [&]() -> asio::awaitable<Response> {
+                    co_return call_blocking<R, F, A...>(function, context, payload);
+                },
                 asio::use_awaitable);
         }
     }
