@@ -81,7 +81,7 @@ class WebhooksServer::Impl : public std::enable_shared_from_this<Impl> {
         auto dispatcher = std::make_shared<detail::Dispatcher>(
             router_, config_.secret, tasks_, executor_, pool_.get_executor(), options_.limits, telemetry_);
         shared->dispatch = [dispatcher](Request& request) { return dispatcher->dispatch(request); };
-        http_ = std::make_shared<detail::HttpServer>(executor_, shared, tasks_);
+        http_ = std::make_shared<detail::HttpServer>(executor_, shared, tasks_, one_loop_thread_);
         const auto endpoint = http_->listen(config_.host, config_.port);
         telemetry_->open_connections = [http = std::weak_ptr(http_)] {
             auto server = http.lock();
@@ -137,6 +137,7 @@ class WebhooksServer::Impl : public std::enable_shared_from_this<Impl> {
 
     ServerOptions options_;
     std::unique_ptr<asio::io_context> owned_;
+    bool one_loop_thread_ = false;  // run() on our own loop with one thread: sessions need no strand
     asio::any_io_executor executor_;
     asio::thread_pool pool_;
     std::shared_ptr<detail::Router<Endpoint>> router_ = std::make_shared<detail::Router<Endpoint>>();
@@ -254,7 +255,9 @@ void rethrow_if(std::exception_ptr error) {
 }  // namespace
 
 WebhooksServer::WebhooksServer(ServerOptions options) {
-    auto context = std::make_unique<asio::io_context>();
+    // The hint lets a one-thread loop skip work meant for threads that take turns; it stays thread-safe.
+    const int hint = options.threads <= 1 ? 1 : static_cast<int>(options.threads);
+    auto context = std::make_unique<asio::io_context>(hint);
     auto executor = context->get_executor();
     impl_ = std::make_shared<Impl>(std::move(context), executor, std::move(options));
 }
@@ -281,6 +284,7 @@ void WebhooksServer::run() {
     }
     asio::io_context& context = *impl_->owned_;
     context.restart();
+    impl_->one_loop_thread_ = impl_->options_.threads <= 1;
     impl_->listen();
 
     asio::signal_set signals(context, SIGINT, SIGTERM);

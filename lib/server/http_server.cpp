@@ -52,12 +52,13 @@ void log_session_failure(std::exception_ptr error) {
 }  // namespace
 
 HttpServer::HttpServer(asio::any_io_executor executor, std::shared_ptr<SessionShared> shared,
-                       std::shared_ptr<TaskTracker> tasks)
+                       std::shared_ptr<TaskTracker> tasks, bool one_thread)
     : executor_(executor),
       strand_(asio::make_strand(executor)),
       acceptor_(strand_),
       shared_(std::move(shared)),
-      tasks_(std::move(tasks)) {}
+      tasks_(std::move(tasks)),
+      one_thread_(one_thread) {}
 
 asio::ip::tcp::endpoint HttpServer::listen(const std::string& host, std::uint16_t port) {
     const auto endpoint = resolve_endpoint(executor_, host, port);
@@ -91,7 +92,7 @@ asio::awaitable<void> HttpServer::accept_loop() {
             co_await sleep_for(std::chrono::milliseconds{5});
             continue;
         }
-        auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(executor_), kUseTuple);
+        auto [ec, socket] = co_await acceptor_.async_accept(session_executor(), kUseTuple);
         if (!ec) {
             backoff = std::chrono::milliseconds{10};
             start_session(std::move(socket));
@@ -104,6 +105,14 @@ asio::awaitable<void> HttpServer::accept_loop() {
         co_await sleep_for(backoff);
         backoff = std::min(backoff * 2, std::chrono::milliseconds{1000});
     }
+}
+
+asio::any_io_executor HttpServer::session_executor() {
+    // A strand makes each session's handlers run one at a time when several threads run the loop. With
+    // one thread that is already so, and the strand would only cost an allocation and a lock per
+    // completion (a strand does not fit in any_io_executor's small buffer, so every copy allocates).
+    if (one_thread_) return executor_;
+    return asio::make_strand(executor_);
 }
 
 void HttpServer::start_session(asio::ip::tcp::socket socket) {

@@ -22,9 +22,10 @@ namespace cohook::detail {
 /// Create it with std::make_shared: sessions keep it alive until they end.
 class HttpServer : public std::enable_shared_from_this<HttpServer> {
   public:
-    /// A server on `executor` (possibly run by several threads) with shared session settings.
+    /// A server on `executor` with shared session settings. `one_thread`: the caller guarantees that a
+    /// single thread runs the executor, so sessions need no strand of their own.
     HttpServer(asio::any_io_executor executor, std::shared_ptr<SessionShared> shared,
-               std::shared_ptr<TaskTracker> tasks);
+               std::shared_ptr<TaskTracker> tasks, bool one_thread = false);
 
     /// Binds and listens on `host`:`port` (0 picks a free port); throws std::system_error with a
     /// message naming the address when that fails. Returns the bound endpoint.
@@ -45,12 +46,14 @@ class HttpServer : public std::enable_shared_from_this<HttpServer> {
     asio::awaitable<void> drain(std::chrono::milliseconds grace);
     void start_session(asio::ip::tcp::socket socket);
     void for_each_session(void (Session::*action)());
+    asio::any_io_executor session_executor();
 
     asio::any_io_executor executor_;
     asio::strand<asio::any_io_executor> strand_;  // serialises the acceptor
     asio::ip::tcp::acceptor acceptor_;
     std::shared_ptr<SessionShared> shared_;
     std::shared_ptr<TaskTracker> tasks_;
+    bool one_thread_;
     mutable std::mutex mutex_;
     std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;
 };

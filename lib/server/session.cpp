@@ -6,7 +6,9 @@
 #include <asio/use_awaitable.hpp>
 #include <asio/write.hpp>
 
+#include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace cohook::detail {
 
@@ -15,6 +17,12 @@ constexpr auto kUseTuple = asio::experimental::as_tuple(asio::use_awaitable);
 // After an error response, how long to keep draining what the client still sends, so that closing
 // does not reset the connection and destroy the response before the client has read it.
 constexpr std::chrono::milliseconds kLingerTime{1000};
+// Big enough for a typical webhook (headers and a few KB of JSON) in one read; larger bodies take several.
+constexpr std::size_t kBufferSize = 8192;
+
+std::chrono::milliseconds shortest_timeout(const HttpLimits& limits) {
+    return std::min({limits.idle_timeout, limits.header_timeout, limits.body_timeout, limits.write_timeout});
+}
 }  // namespace
 
 Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<SessionShared> shared)
@@ -33,7 +41,7 @@ asio::awaitable<void> Session::run() {
         if (!co_await write_response(response, keep_alive, request.method == "HEAD") || !keep_alive) break;
         parser_.reset();
     }
-    timer_.cancel();
+    stop_watchdog();
     asio::error_code ignored;
     socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
     socket_.close(ignored);
@@ -45,7 +53,7 @@ asio::awaitable<bool> Session::read_request() {
     bool continue_sent = false;
     for (;;) {
         if (buffered()) {
-            begin_ += parser_.feed(std::string_view(buffer_.data() + begin_, end_ - begin_));
+            begin_ += parser_.feed(std::string_view(buffer_.get() + begin_, end_ - begin_));
             if (parser_.state() == http::ParseState::complete) co_return true;
             if (parser_.state() == http::ParseState::error) {
                 co_await reject(parser_.error_status());
@@ -62,14 +70,34 @@ asio::awaitable<bool> Session::read_request() {
         }
         compact_buffer();
         if (stage_ == Stage::idle && shared_->stopping.load()) co_return false;
+        if (!buffer_ && !co_await wait_readable()) co_return false;
         auto [ec, n] = co_await socket_.async_read_some(
-            asio::buffer(buffer_.data() + end_, buffer_.size() - end_), kUseTuple);
+            asio::buffer(buffer_.get() + end_, kBufferSize - end_), kUseTuple);
+        if (std::exchange(hibernate_requested_, false) && ec == asio::error::operation_aborted) {
+            hibernate();
+            continue;
+        }
         if (ec) {
             if (timed_out_ && parser_.started()) co_await reject(408);
             co_return false;
         }
         end_ += n;
     }
+}
+
+asio::awaitable<bool> Session::wait_readable() {
+    // Waiting for readability needs no buffer; the read that follows finds the bytes already there.
+    auto [ec] = co_await socket_.async_wait(asio::socket_base::wait_read, kUseTuple);
+    if (ec) co_return false;  // idle timeout or server stop: nothing was started, nothing to answer
+    buffer_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
+    co_return true;
+}
+
+void Session::hibernate() {
+    // Only between requests with nothing buffered: no byte of the client's is dropped.
+    buffer_.reset();
+    begin_ = end_ = 0;
+    parser_ = http::RequestParser(shared_->limits);  // also drops the last request's strings
 }
 
 void Session::update_stage() {
@@ -87,7 +115,7 @@ void Session::compact_buffer() {
     if (begin_ == end_) {
         begin_ = end_ = 0;
     } else if (begin_ > 0) {
-        std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+        std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
         end_ -= begin_;
         begin_ = 0;
     }
@@ -108,6 +136,7 @@ asio::awaitable<bool> Session::write_response(const Response& response, bool kee
 
 asio::awaitable<void> Session::reject(int status) {
     timed_out_ = false;
+    stage_ = Stage::closing;  // neither idle (no hibernating, no closing at stop) nor timed by a stage
     // Named locals, not temporaries, across co_await: g++ 12 miscompiles some temporaries that live
     // through a suspension point.
     const Response response = http::error_response(status);
@@ -119,22 +148,54 @@ asio::awaitable<void> Session::linger_close() {
     asio::error_code ignored;
     socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
     arm_deadline(kLingerTime);
+    if (!buffer_) buffer_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
     for (;;) {
-        auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer_), kUseTuple);
+        auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer_.get(), kBufferSize), kUseTuple);
         if (ec) break;
     }
 }
 
 void Session::arm_deadline(std::chrono::milliseconds timeout) {
-    timer_.expires_after(timeout);
+    const auto now = std::chrono::steady_clock::now();
+    deadline_ = now + timeout;
+    // The pending wait ends no later than the new deadline: it re-checks then, nothing to do now.
+    if (watchdog_armed_ && watchdog_expiry_ <= deadline_) return;
+    start_watchdog(now);
+}
+
+void Session::start_watchdog(std::chrono::steady_clock::time_point now) {
+    // Waking at most one shortest timeout from now means a later, shorter deadline (idle → headers,
+    // body → write) never needs the timer cancelled and re-armed: each request costs no timer work.
+    watchdog_expiry_ = std::min(deadline_, now + shortest_timeout(shared_->limits));
+    watchdog_armed_ = true;
+    timer_.expires_at(watchdog_expiry_);  // a pending wait, if any, ends with operation_aborted
     timer_.async_wait([self = weak_from_this()](const asio::error_code& ec) {
         if (ec) return;  // re-armed or cancelled
-        if (auto session = self.lock()) {
-            session->timed_out_ = true;
-            asio::error_code ignored;
-            session->socket_.cancel(ignored);
-        }
+        if (auto session = self.lock()) session->on_watchdog();
     });
+}
+
+void Session::on_watchdog() {
+    watchdog_armed_ = false;
+    const auto now = std::chrono::steady_clock::now();
+    if (now < deadline_) {
+        // Idle for a while with an empty buffer: give the buffer back until the client speaks again.
+        if (stage_ == Stage::idle && buffer_ && !buffered() && !hibernate_requested_) {
+            hibernate_requested_ = true;
+            asio::error_code ignored;
+            socket_.cancel(ignored);
+        }
+        start_watchdog(now);
+        return;
+    }
+    timed_out_ = true;
+    asio::error_code ignored;
+    socket_.cancel(ignored);
+}
+
+void Session::stop_watchdog() {
+    watchdog_armed_ = false;
+    timer_.cancel();
 }
 
 void Session::on_server_stop() {
@@ -147,7 +208,7 @@ void Session::on_server_stop() {
 void Session::force_close() {
     asio::error_code ignored;
     socket_.close(ignored);
-    timer_.cancel();
+    stop_watchdog();
     cancel_.emit(asio::cancellation_type::terminal);
 }
 

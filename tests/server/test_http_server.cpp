@@ -14,6 +14,8 @@
 #include <chrono>
 #include <future>
 #include <memory>
+#include <thread>
+#include <tuple>
 #include <vector>
 
 using cohook::Request;
@@ -36,6 +38,15 @@ struct EchoServer : TestServer {
         server.add_webhook("echo", echo);
     }
 };
+
+// The same, on a loop the server owns and runs with one thread (no strand per session).
+struct OwnLoopEchoServer : cohook::test::OwnLoopServer {
+    explicit OwnLoopEchoServer(cohook::ServerOptions options = {}) : OwnLoopServer(std::move(options)) {
+        server.add_webhook("echo", echo);
+    }
+};
+
+using BothLoops = std::tuple<EchoServer, OwnLoopEchoServer>;
 
 std::string post_bytes(std::string_view body, std::string_view extra = {}) {
     return "POST /webhooks/echo HTTP/1.1\r\nHost: x\r\n" + std::string(extra) +
@@ -175,6 +186,49 @@ BOOST_AUTO_TEST_CASE(partial_request_times_out_with_408) {
     BOOST_REQUIRE(response);
     BOOST_TEST(response->status == 408);
     BOOST_TEST(client.closed_by_peer());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(keep_alive_and_pipelining_work_on_either_loop, Server, BothLoops) {
+    Server server;
+    server.start();
+    HttpClient client(server.port());
+    for (int i = 0; i < 50; ++i) {
+        const auto response = client.request("POST", "/webhooks/echo", "body " + std::to_string(i));
+        BOOST_REQUIRE(response);
+        BOOST_TEST(response->body == "body " + std::to_string(i));
+    }
+    BOOST_REQUIRE(client.send(post_bytes("one") + post_bytes("two") + post_bytes("three")));
+    for (const char* body : {"one", "two", "three"}) {
+        const auto response = client.read_response();
+        BOOST_REQUIRE(response);
+        BOOST_TEST(response->body == body);
+    }
+}
+
+// An idle connection releases its read buffer once the shortest timeout (here the header timeout)
+// passes without a byte, well before its idle timeout; it must serve the next request as if nothing
+// happened, whether it had served requests before or had just been accepted.
+BOOST_AUTO_TEST_CASE_TEMPLATE(idle_connection_gives_back_its_buffer_and_still_serves, Server, BothLoops) {
+    cohook::ServerOptions options;
+    options.limits.header_timeout = 100ms;
+    options.limits.idle_timeout = 5s;
+    Server server(options);
+    server.start();
+    HttpClient used(server.port());
+    HttpClient fresh(server.port());
+    BOOST_REQUIRE(used.request("POST", "/webhooks/echo", "before"));
+    std::this_thread::sleep_for(350ms);  // three watchdog periods: both connections are hibernating
+    for (HttpClient* client : {&used, &fresh}) {
+        const auto response = client->request("POST", "/webhooks/echo", "after");
+        BOOST_REQUIRE(response);
+        BOOST_TEST(response->status == 200);
+        BOOST_TEST(response->body == "after");
+    }
+    // And a request whose bytes straddle the pause still gets the header timeout, not a hang.
+    BOOST_REQUIRE(used.send("POST /webhooks/echo HTTP/1.1\r\nHost: x\r\n"));
+    const auto late = used.read_response();
+    BOOST_REQUIRE(late);
+    BOOST_TEST(late->status == 408);
 }
 
 BOOST_AUTO_TEST_CASE(idle_keep_alive_connection_is_closed_silently) {

@@ -7,6 +7,7 @@
 
 #include <asio/io_context.hpp>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -54,6 +55,36 @@ class TestServer {
 
   private:
     std::vector<std::thread> threads_;
+};
+
+/// A started server that owns its event loop: `run()` on a background thread, as the apps do. With the
+/// default one thread its sessions run without strands, a path the embedded TestServer never takes.
+class OwnLoopServer {
+  public:
+    explicit OwnLoopServer(ServerOptions options = {}) : server(test_options(std::move(options))) {}
+    ~OwnLoopServer() { stop(); }
+
+    /// Runs the server and waits until it listens.
+    void start() {
+        thread_ = std::thread([this] { server.run(); });
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        while (server.port() == 0 && std::chrono::steady_clock::now() < give_up)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+
+    /// Stops the server and waits for run() to return.
+    void stop() {
+        server.stop();
+        if (thread_.joinable()) thread_.join();
+    }
+
+    /// The bound port.
+    std::uint16_t port() const { return server.port(); }
+
+    WebhooksServer server;
+
+  private:
+    std::thread thread_;
 };
 
 /// Contents of a fixture file from tests/fixtures.
