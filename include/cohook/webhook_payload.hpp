@@ -150,6 +150,12 @@ struct WebhookPayload {
 /// Returns true when `out` is fully valid.
 bool read_payload(const boost::json::value& json, WebhookPayload& out, ValidationErrors& errors);
 
+/// Reads a well-formed v3 payload straight from JSON text without building a document: the fast path
+/// requests take. Returns false for anything else (invalid JSON, a legacy v2 payload, a missing, null,
+/// mistyped or repeated field), leaving `out` unspecified: parse a document and call read_payload to
+/// learn why. Whenever it returns true, read_payload on the parsed text gives the same payload.
+bool read_payload_text(std::string_view json, WebhookPayload& out);
+
 /// Boost.JSON conversion, so `boost::json::value_to<WebhookPayload>(v)` works in user code. Uses
 /// `read_payload`; on failure the error names the first problem found, as Boost.JSON's own conversions
 /// do: `not_object` (not an object, or a nested object or `updatedConfig` of the wrong type),

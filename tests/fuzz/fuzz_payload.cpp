@@ -1,6 +1,7 @@
 // Fuzzes the body → WebhookPayload path on any bytes. Rejections must be well-formed 422 bodies; an
 // accepted payload must survive the trip back to JSON (in memory and as text) unchanged, and the
-// Boost.JSON conversion must agree with read_payload.
+// Boost.JSON conversion must agree with read_payload. The streaming reader (read_payload_text) may
+// decline anything, but what it accepts the document reader must accept too, with the same payload.
 #include <cohook/validation_errors.hpp>
 #include <cohook/webhook_payload.hpp>
 
@@ -68,9 +69,12 @@ void check_round_trip(const cohook::WebhookPayload& payload) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view body(reinterpret_cast<const char*>(data), size);
+    cohook::WebhookPayload streamed;
+    const bool stream_accepted = cohook::read_payload_text(body, streamed);
     boost::json::value json;
     cohook::ValidationErrors errors;
     if (!cohook::parse_json_body(body, json, errors)) {
+        check(!stream_accepted);
         check(errors.issues().size() == 1);
         const auto& loc = errors.issues().front().loc;
         // json_invalid points at a byte offset inside the body.
@@ -85,6 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The Boost.JSON conversion is read_payload underneath: same verdict, same payload.
     const auto converted = boost::json::try_value_to<cohook::WebhookPayload>(json);
     check(converted.has_value() == valid);
+    check(!stream_accepted || (valid && streamed == payload));
     if (!valid) {
         check_errors(errors);
         return 0;
