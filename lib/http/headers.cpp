@@ -1,42 +1,64 @@
 #include <cohook/headers.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace cohook {
 
-namespace {
-constexpr char lower(char c) noexcept {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-}  // namespace
+Headers::Headers(const Headers& other) : fields_(other.begin(), other.end()), size_(other.size_) {}
 
-bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i])) return false;
+Headers& Headers::operator=(const Headers& other) {
+    if (this != &other) {
+        fields_.assign(other.begin(), other.end());
+        size_ = other.size_;
     }
-    return true;
+    return *this;
+}
+
+Headers& Headers::operator=(Headers&& other) noexcept {
+    if (this != &other) {
+        fields_ = std::move(other.fields_);
+        other.fields_.clear();
+        size_ = std::exchange(other.size_, 0);
+    }
+    return *this;
+}
+
+void Headers::add(std::string_view name, std::string_view value) {
+    if (size_ == fields_.size()) {
+        fields_.emplace_back(name, value);
+    } else {
+        // A spare field from before clear(): assigning reuses its strings' capacity.
+        Field& field = fields_[size_];
+        field.first.assign(name);
+        field.second.assign(value);
+    }
+    ++size_;
 }
 
 void Headers::set(std::string_view name, std::string value) {
     erase(name);
-    fields_.emplace_back(std::string(name), std::move(value));
+    add(name, value);
 }
 
 std::optional<std::string_view> Headers::get(std::string_view name) const noexcept {
-    for (const auto& [key, value] : fields_) {
+    for (const auto& [key, value] : *this) {
         if (iequals(key, name)) return std::string_view(value);
     }
     return std::nullopt;
 }
 
 std::size_t Headers::count(std::string_view name) const noexcept {
-    return static_cast<std::size_t>(std::count_if(fields_.begin(), fields_.end(),
-                                                  [&](const Field& f) { return iequals(f.first, name); }));
+    return static_cast<std::size_t>(
+        std::count_if(begin(), end(), [&](const Field& f) { return iequals(f.first, name); }));
 }
 
 void Headers::erase(std::string_view name) {
-    std::erase_if(fields_, [&](const Field& f) { return iequals(f.first, name); });
+    // What lies past the new end stays as spare storage.
+    const auto live = fields_.begin() + static_cast<std::ptrdiff_t>(size_);
+    const auto kept =
+        std::remove_if(fields_.begin(), live, [&](const Field& f) { return iequals(f.first, name); });
+    size_ = static_cast<std::size_t>(kept - fields_.begin());
 }
 
 }  // namespace cohook

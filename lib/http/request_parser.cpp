@@ -23,6 +23,19 @@ constexpr std::size_t kMaxEmptyLines = 8;             // CRLFs tolerated before 
 constexpr std::size_t kMaxChunkLine = 4096;           // one chunk-size line, extensions included
 constexpr std::size_t kMaxChunkExtBytes = 16 * 1024;  // all chunk extensions of one request
 constexpr std::size_t kMaxBodyReserve = 1024 * 1024;  // up-front allocation trusted to a Content-Length
+constexpr std::size_t kMaxKeptBody = 64 * 1024;       // body capacity an idle connection may hold on to
+
+// Empties `request` as a default-constructed one, keeping the capacity of its strings and header list.
+void clear_keeping_capacity(Request& request) noexcept {
+    request.method.clear();
+    request.target.clear();
+    request.path.clear();
+    request.query.clear();
+    request.version_major = 1;
+    request.version_minor = 1;
+    request.headers.clear();
+    request.body.clear();
+}
 
 bool is_forbidden_trailer(std::string_view name) noexcept {
     // Framing, routing and content metadata must not change after the header section (RFC 9110 6.5.1).
@@ -71,7 +84,16 @@ bool RequestParser::expects_continue() const noexcept {
 }
 
 void RequestParser::reset() {
+    // The request's strings and header list are kept, emptied, so that a keep-alive connection parses
+    // request after request without allocating; only an unusually large body buffer is given back.
+    Request kept = std::move(request_);
+    std::string line = std::move(line_);
     *this = RequestParser(limits_);
+    clear_keeping_capacity(kept);
+    if (kept.body.capacity() > kMaxKeptBody) kept.body = std::string();
+    line.clear();
+    request_ = std::move(kept);
+    line_ = std::move(line);
 }
 
 bool RequestParser::fail(int status, std::string_view reason) {
@@ -230,7 +252,7 @@ bool RequestParser::on_field_line(std::string_view line, bool keep) {
     }
     header_bytes_ += line.size() + 2;
     if (keep) {
-        request_.headers.add(std::string(name), std::string(value));
+        request_.headers.add(name, value);
     } else {
         ++trailer_count_;
     }

@@ -256,4 +256,42 @@ BOOST_AUTO_TEST_CASE(clear_empties_the_list) {
     BOOST_TEST(!h.contains("X-A"));
 }
 
+BOOST_AUTO_TEST_CASE(fields_added_after_clear_or_erase_show_no_trace_of_the_old_ones) {
+    // Cleared and erased fields keep their storage for reuse; none of it may show.
+    Headers h;
+    h.add("X-Long-Header-Name-A", "a value longer than the small-string buffer");
+    h.add("X-B", "2");
+    h.add("X-C", "3");
+    h.clear();
+    h.add("X-D", "4");
+    BOOST_TEST((fields(h) == std::vector<Headers::Field>{{"X-D", "4"}}));
+    BOOST_TEST(!h.contains("X-B"));
+    BOOST_TEST(h.count("X-C") == 0u);
+    h.add("X-E", "5");
+    h.erase("X-D");
+    h.add("X-F", "6");
+    BOOST_TEST((fields(h) == std::vector<Headers::Field>{{"X-E", "5"}, {"X-F", "6"}}));
+}
+
+BOOST_AUTO_TEST_CASE(copies_and_moves_carry_the_fields_only) {
+    Headers h;
+    h.add("X-A", "1");
+    h.add("X-B", "2");
+    h.erase("X-B");
+    const Headers copy = h;
+    BOOST_TEST((fields(copy) == std::vector<Headers::Field>{{"X-A", "1"}}));
+    Headers assigned;
+    assigned.add("X-Old", "0");
+    assigned = copy;
+    BOOST_TEST((fields(assigned) == std::vector<Headers::Field>{{"X-A", "1"}}));
+    Headers moved = std::move(h);
+    BOOST_TEST((fields(moved) == std::vector<Headers::Field>{{"X-A", "1"}}));
+    BOOST_TEST(h.empty());  // NOLINT(bugprone-use-after-move): a moved-from list is left empty
+    assigned = std::move(moved);
+    BOOST_TEST(assigned.size() == 1u);
+    BOOST_TEST(moved.empty());  // NOLINT(bugprone-use-after-move)
+    h.add("X-New", "1");
+    BOOST_TEST((fields(h) == std::vector<Headers::Field>{{"X-New", "1"}}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

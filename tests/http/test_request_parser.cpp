@@ -2,12 +2,14 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 using cohook::HttpLimits;
+using cohook::Request;
 using cohook::http::ParseState;
 using cohook::http::RequestParser;
 
@@ -250,6 +252,29 @@ BOOST_AUTO_TEST_CASE(pipelined_requests_are_parsed_one_at_a_time) {
     }
     BOOST_TEST(rest.empty());
     BOOST_TEST(!parser.started());
+}
+
+BOOST_AUTO_TEST_CASE(reset_leaves_nothing_of_the_previous_request) {
+    // reset() keeps the request's storage for reuse: none of its content may leak into the next one.
+    RequestParser parser;
+    parser.feed(kPost);
+    BOOST_TEST_REQUIRE((parser.state() == ParseState::complete));
+    parser.reset();
+    BOOST_TEST(parser.feed(kGet) == kGet.size());
+    BOOST_TEST_REQUIRE((parser.state() == ParseState::complete));
+    RequestParser fresh;
+    fresh.feed(kGet);
+    const Request& reused = parser.request();
+    const Request& expected = fresh.request();
+    BOOST_TEST(reused.method == expected.method);
+    BOOST_TEST(reused.target == expected.target);
+    BOOST_TEST(reused.path == expected.path);
+    BOOST_TEST(reused.query == expected.query);
+    BOOST_TEST(reused.version_minor == expected.version_minor);
+    BOOST_TEST(reused.body == expected.body);
+    BOOST_TEST(reused.headers.size() == expected.headers.size());
+    BOOST_TEST(std::equal(reused.headers.begin(), reused.headers.end(), expected.headers.begin(),
+                          expected.headers.end()));
 }
 
 BOOST_AUTO_TEST_CASE(feed_after_complete_consumes_nothing_until_reset) {
