@@ -50,12 +50,13 @@ class Dispatcher {
   private:
     asio::awaitable<Response> run(const Endpoint& endpoint, Request& request) const;
     asio::awaitable<Response> run_once(const Endpoint& endpoint, Request& request) const;
-    asio::awaitable<Response> call(const Endpoint& endpoint, HandlerContext& context) const;
+    asio::awaitable<Response> call(const Endpoint& endpoint, HandlerContext& context) const;  // with timeout
 
     std::shared_ptr<Router<Endpoint>> router_;
     Verifier default_verifier_;  // the Hub secret check; empty when no secret is set
-    std::shared_ptr<TaskTracker> tasks_;
-    asio::any_io_executor executor_;
+    // Handed to every handler: it only holds the tracker and the executors, and its methods change
+    // nothing in it, so one instance serves all requests (mutable: HandlerContext takes it by reference).
+    mutable BackgroundTasks background_;
     asio::any_io_executor blocking_executor_;
     HttpLimits limits_;
     std::shared_ptr<Telemetry> telemetry_;
