@@ -4,6 +4,8 @@
 #include "dispatcher.hpp"
 #include "http/request_parser.hpp"
 #include "http/response_writer.hpp"
+#include "observe/log.hpp"
+#include "observe/telemetry.hpp"
 
 #include <cohook/handler.hpp>
 #include <cohook/webhook_payload.hpp>
@@ -46,16 +48,23 @@ void json_parse_reference(benchmark::State& state, const std::string& name) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * body.size()));
 }
 
-void dispatch(benchmark::State& state, const std::string& name) {
+// `telemetry`: count deliveries as a server does (its log line is off, as it would go to a terminal).
+void run_dispatch(benchmark::State& state, const std::string& name, bool telemetry) {
     const std::string bytes = request_bytes(fixture(name));
     asio::io_context context;
     asio::thread_pool pool(1);
+    auto stats = telemetry ? std::make_shared<cohook::detail::Telemetry>() : nullptr;
     auto router = std::make_shared<cohook::detail::Router<cohook::detail::Endpoint>>();
-    router->add(
-        "POST", "/webhooks/trigger_training",
-        {"trigger_training", cohook::make_handler(trigger_training), {}, false, nullptr, nullptr, {}});
+    router->add("POST", "/webhooks/trigger_training",
+                {"trigger_training",
+                 cohook::make_handler(trigger_training),
+                 {},
+                 false,
+                 stats ? stats->route("/webhooks/trigger_training") : nullptr,
+                 nullptr,
+                 {}});
     cohook::detail::Dispatcher dispatcher(router, "s3cret", std::make_shared<cohook::detail::TaskTracker>(),
-                                          context.get_executor(), pool.get_executor());
+                                          context.get_executor(), pool.get_executor(), {}, stats);
     // The whole loop runs inside one coroutine, as a session does, so the figure is the per-request cost.
     auto loop = [&]() -> asio::awaitable<void> {
         cohook::http::RequestParser parser;
@@ -75,6 +84,16 @@ void dispatch(benchmark::State& state, const std::string& name) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
 }
 
+void dispatch(benchmark::State& state, const std::string& name) {
+    run_dispatch(state, name, false);
+}
+
+void dispatch_with_telemetry(benchmark::State& state, const std::string& name) {
+    cohook::detail::set_log_level(cohook::LogLevel::warning);
+    run_dispatch(state, name, true);
+    cohook::detail::set_log_level(cohook::LogLevel::info);
+}
+
 const char* const kPayloads[] = {"discussion_create_pr.json", "discussion_comment_create_assembled.json",
                                  "repo_content_update_pr_ref.json", "repo_config_update_assembled.json"};
 
@@ -85,6 +104,9 @@ int main(int argc, char** argv) {
         benchmark::RegisterBenchmark((std::string("json_parse/") + name).c_str(), json_parse_reference, name);
         benchmark::RegisterBenchmark((std::string("dispatch/") + name).c_str(), dispatch, name);
     }
+    // Not part of the ratio: the same request with per-route counting and the delivery record on.
+    benchmark::RegisterBenchmark((std::string("dispatch_telemetry/") + kPayloads[1]).c_str(),
+                                 dispatch_with_telemetry, kPayloads[1]);
     utsname machine{};
     uname(&machine);
     std::printf("machine: %s %s %s, %u hardware threads\n", machine.sysname, machine.release, machine.machine,

@@ -3,8 +3,9 @@
 #include "http/http_date.hpp"
 #include "http/status.hpp"
 
-#include <fmt/format.h>
 #include <boost/json/object.hpp>
+
+#include <charconv>
 
 namespace cohook::http {
 
@@ -30,20 +31,31 @@ bool is_token(std::string_view name) noexcept {
     return !name.empty();
 }
 
+// Decimal digits without fmt's format-string machinery: this runs for every response.
+void append_number(std::string& out, long long number) {
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, number);
+    out.append(digits, end);
+}
+
 }  // namespace
 
 void write_response_head(std::string& out, const Response& response, bool keep_alive) {
-    fmt::format_to(std::back_inserter(out), "HTTP/1.1 {} {}\r\n", response.status,
-                   reason_phrase(response.status));
+    out.append("HTTP/1.1 ");
+    append_number(out, response.status);
+    out.append(" ").append(reason_phrase(response.status)).append("\r\n");
     for (const auto& [name, value] : response.headers) {
         if (is_framing_header(name) || !is_token(name) || !is_safe_field(value)) continue;
         out.append(name).append(": ").append(value).append("\r\n");
     }
     // No Content-Length where there is never content: 1xx and 204 must not have one, and in a 304 it would
     // describe the representation not sent (RFC 9110 8.6).
-    if (may_have_content(response.status))
-        fmt::format_to(std::back_inserter(out), "Content-Length: {}\r\n", response.body.size());
-    fmt::format_to(std::back_inserter(out), "Date: {}\r\n", http_date_now());
+    if (may_have_content(response.status)) {
+        out.append("Content-Length: ");
+        append_number(out, static_cast<long long>(response.body.size()));
+        out.append("\r\n");
+    }
+    out.append("Date: ").append(http_date_now()).append("\r\n");
     out.append(keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n");
 }
 

@@ -12,13 +12,21 @@ void RouteStats::record(DeliveryRecord record) {
     ++count_;
     sum_seconds_ += seconds;
     if (capacity_ == 0) return;
-    if (recent_.size() == capacity_) recent_.pop_front();
-    recent_.push_back(std::move(record));
+    if (recent_.size() < capacity_) {
+        recent_.push_back(std::move(record));
+        return;
+    }
+    // Full: overwrite the oldest in place, so a busy route stops allocating for its record.
+    recent_[oldest_] = std::move(record);
+    oldest_ = (oldest_ + 1) % capacity_;
 }
 
 RouteStats::Snapshot RouteStats::snapshot() const {
     std::lock_guard lock(mutex_);
-    return Snapshot{route_, statuses_, buckets_, count_, sum_seconds_, recent_};
+    const auto split = recent_.begin() + static_cast<std::ptrdiff_t>(oldest_);
+    std::deque<DeliveryRecord> recent(split, recent_.end());
+    recent.insert(recent.end(), recent_.begin(), split);
+    return Snapshot{route_, statuses_, buckets_, count_, sum_seconds_, std::move(recent)};
 }
 
 }  // namespace cohook::detail

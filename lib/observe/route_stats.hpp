@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace cohook::detail {
 
@@ -54,7 +55,8 @@ class RouteStats {
     std::array<std::uint64_t, kDurationBuckets.size()> buckets_{};
     std::uint64_t count_ = 0;
     double sum_seconds_ = 0;
-    std::deque<DeliveryRecord> recent_;
+    std::vector<DeliveryRecord> recent_;  // a ring of at most capacity_ records
+    std::size_t oldest_ = 0;              // index of the oldest record once the ring is full
 };
 
 }  // namespace cohook::detail

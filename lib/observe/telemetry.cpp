@@ -8,6 +8,8 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
+
 namespace cohook::detail {
 
 namespace {
@@ -63,6 +65,7 @@ boost::json::object record_json(const DeliveryRecord& r) {
 std::string safe_id(std::string_view id) {
     constexpr std::size_t kMaxId = 128;
     std::string out;
+    out.reserve(std::min(id.size(), kMaxId));
     for (char c : id.substr(0, kMaxId)) out.push_back(c > 0x20 && c < 0x7f ? c : '?');
     return out;
 }

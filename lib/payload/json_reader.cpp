@@ -1,6 +1,8 @@
 #include "payload/json_reader.hpp"
 
+#include <cstring>
 #include <limits>
+#include <stdexcept>
 
 namespace cohook::detail {
 
@@ -36,8 +38,13 @@ bool to_int64(const boost::json::value& value, std::int64_t& out) noexcept {
 }  // namespace
 
 JsonReader::JsonReader(ValidationErrors& errors) : errors_(errors) {
-    path_.reserve(8);  // deepest payload path: body.updatedRefs[i].ref or body.discussion.changes.base
-    path_.emplace_back(std::string_view("body"));
+    push(std::string_view("body"));
+}
+
+void JsonReader::push(Item item) {
+    // Only a new nested model deeper than kMaxDepth could get here: a programming error, not bad input.
+    if (depth_ == kMaxDepth) throw std::logic_error("JsonReader: path deeper than kMaxDepth");
+    path_[depth_++] = item;
 }
 
 const boost::json::object* JsonReader::as_object(const boost::json::value& value) {
@@ -47,13 +54,16 @@ const boost::json::object* JsonReader::as_object(const boost::json::value& value
 }
 
 const boost::json::value* JsonReader::find(const boost::json::object& obj, std::string_view key, Need need) {
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-        if (need == Need::required) fail_at(key, kMissing, kMissingMsg);
-        return nullptr;
+    // Payload objects have about ten keys: a scan comparing lengths first beats object::find's
+    // out-of-line call. The parser keeps one entry per key, so the first match is the only one.
+    for (const boost::json::key_value_pair& entry : obj) {
+        const auto name = entry.key();
+        if (name.size() != key.size() || std::memcmp(name.data(), key.data(), key.size()) != 0) continue;
+        if (need == Need::optional && entry.value().is_null()) return nullptr;
+        return &entry.value();
     }
-    if (need == Need::optional && it->value().is_null()) return nullptr;
-    return &it->value();
+    if (need == Need::required) fail_at(key, kMissing, kMissingMsg);
+    return nullptr;
 }
 
 void JsonReader::read(const boost::json::object& obj, std::string_view key, std::string& out, Need need) {
@@ -116,8 +126,9 @@ bool JsonReader::check_string(const boost::json::value& value, std::string_view 
 // The current path as `loc` items, plus `extra` when it is not empty.
 std::vector<LocItem> JsonReader::loc(std::string_view extra) const {
     std::vector<LocItem> items;
-    items.reserve(path_.size() + 1);
-    for (const Item& item : path_) {
+    items.reserve(depth_ + 1);
+    for (std::size_t i = 0; i < depth_; ++i) {
+        const Item& item = path_[i];
         if (const auto* key = std::get_if<std::string_view>(&item)) {
             items.emplace_back(std::string(*key));
         } else {

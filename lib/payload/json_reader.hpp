@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -21,7 +22,7 @@ enum class Need { required, optional };
 
 /// Reads fields out of JSON objects like pydantic validates a model: every problem is recorded in a
 /// `ValidationErrors` at the current field path (which starts at "body"), and reading goes on so that
-/// one pass reports them all. Each field is looked up once with `object::find`.
+/// one pass reports them all. Each field is looked up once, by a scan of its (small) object.
 ///
 /// Keys passed in must outlive the reader (they are kept as views in the path): use literals.
 /// Not thread-safe; one reader per conversion.
@@ -98,8 +99,8 @@ class JsonReader {
     /// Extends the path for its lifetime.
     class Step {
       public:
-        Step(JsonReader& reader, Item item) : reader_(reader) { reader_.path_.push_back(item); }
-        ~Step() { reader_.path_.pop_back(); }
+        Step(JsonReader& reader, Item item) : reader_(reader) { reader_.push(item); }
+        ~Step() { --reader_.depth_; }
         Step(const Step&) = delete;
         Step& operator=(const Step&) = delete;
 
@@ -107,11 +108,17 @@ class JsonReader {
         JsonReader& reader_;
     };
 
+    void push(Item item);
     bool check_string(const boost::json::value& value, std::string_view key);
     std::vector<LocItem> loc(std::string_view extra) const;
 
+    // Deepest path the payload models reach: body.updatedRefs[i] or body.discussion.changes (the leaf key
+    // is passed to loc() separately). The bound is checked, with room to spare.
+    static constexpr std::size_t kMaxDepth = 8;
+
     ValidationErrors& errors_;
-    std::vector<Item> path_;  // views of literal keys: no allocation per field on the happy path
+    std::array<Item, kMaxDepth> path_;  // views of literal keys, in place: no allocation per conversion
+    std::size_t depth_ = 0;
 };
 
 }  // namespace cohook::detail
