@@ -78,6 +78,20 @@ Response null_response();
 /// `422 {"detail":[...]}` for a body that did not convert.
 Response validation_response(const ValidationErrors& errors);
 
+/// Parses `body` into a short-lived document and reads a `P` out of it with its cohook reader (like
+/// WebhookPayload's read_payload), which reports every bad field with its path.
+template <class P>
+bool read_via_document(std::string_view body, std::optional<P>& out, ValidationErrors& errors) {
+    // The document only lives until the payload is read out of it: parse it into an arena that starts
+    // on the stack, instead of one heap allocation per JSON node.
+    unsigned char arena[8192];
+    boost::json::monotonic_resource resource(arena, sizeof arena);
+    boost::json::value json(&resource);
+    if (!parse_json_body(body, json, errors)) return false;
+    out.emplace();
+    return read_payload(json, *out, errors);
+}
+
 /// Converts a request body into the handler's payload type, recording FastAPI-style errors.
 template <class P>
 bool convert_payload(std::string_view body, std::optional<P>& out, ValidationErrors& errors) {
@@ -86,16 +100,13 @@ bool convert_payload(std::string_view body, std::optional<P>& out, ValidationErr
         if (!parse_json_body(body, json, errors)) return false;
         out.emplace(std::move(json));
         return true;
+    } else if constexpr (requires(P & p, std::string_view text) { read_payload_text(text, p); }) {
+        // A type with a streaming reader (like WebhookPayload) is read straight from the text, with no
+        // document; the document reader runs only for what it declines, to read it or say what is wrong.
+        if (read_payload_text(body, out.emplace())) return true;
+        return read_via_document(body, out, errors);
     } else if constexpr (requires(P & p, const boost::json::value& v) { read_payload(v, p, errors); }) {
-        // The document only lives until the payload is read out of it: parse it into an arena that starts
-        // on the stack, instead of one heap allocation per JSON node.
-        unsigned char arena[8192];
-        boost::json::monotonic_resource resource(arena, sizeof arena);
-        boost::json::value json(&resource);
-        if (!parse_json_body(body, json, errors)) return false;
-        // Types with a cohook reader (like WebhookPayload) report every bad field with its path.
-        out.emplace();
-        return read_payload(json, *out, errors);
+        return read_via_document(body, out, errors);
     } else {
         boost::json::value json;
         if (!parse_json_body(body, json, errors)) return false;
