@@ -9,6 +9,7 @@
 #include <cohook/webhook_payload.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/value_stack.hpp>
 
 #include <array>
@@ -233,7 +234,9 @@ class PayloadHandler {
                 return push(field->shape, emplace_optional(field->shape, member), ec);
             case Kind::config:
                 config_ = static_cast<std::optional<boost::json::object>*>(member);
-                stack_.reset(boost::json::storage_ptr());  // outlives the request: default resource
+                // The object outlives the request: it owns its memory, one growing arena shared with its
+                // copies and freed with the last of them, instead of one heap block per key and string.
+                stack_.reset(boost::json::make_shared_resource<boost::json::monotonic_resource>());
                 return enter_nested(ec);
             default:
                 return give_up(ec);
