@@ -59,6 +59,9 @@ BOOST_AUTO_TEST_CASE(quickstart_prints_the_banner_serves_and_exits_on_ctrl_c) {
     BOOST_REQUIRE(response);
     BOOST_TEST(response->status == 200);
     BOOST_TEST(response->body == "null");
+    // The delivery line is batched; it reaches stderr on its own, within milliseconds.
+    BOOST_TEST(process.read_until("cohook: info: delivery route=/webhooks/trigger_training status=200 ")
+                   .has_value());
     interrupt_and_expect_clean_exit(process);
 }
 

@@ -1,8 +1,8 @@
 #include "observe/log.hpp"
 
+#include "observe/log_writer.hpp"
+
 #include <atomic>
-#include <cstdio>
-#include <mutex>
 
 namespace cohook::detail {
 
@@ -37,11 +37,14 @@ bool log_enabled(LogLevel level) noexcept {
 }
 
 void log_line(LogLevel level, std::string_view message) {
-    static std::mutex mutex;
     const std::string line = fmt::format("cohook: {}: {}\n", level_name(level), message);
-    std::lock_guard lock(mutex);
-    std::fwrite(line.data(), 1, line.size(), stderr);
-    std::fflush(stderr);
+    // One line per delivery would cost a system call each: those are batched. Warnings and errors are
+    // rare and may precede a crash, so they go out at once (after the lines logged before them).
+    if (level >= LogLevel::warning) {
+        LogWriter::instance().write_now(line);
+    } else {
+        LogWriter::instance().write_later(line);
+    }
 }
 
 }  // namespace cohook::detail
