@@ -260,9 +260,10 @@ class PayloadHandler {
         if (field == nullptr) return give_up(ec);
         void* member = field->member(top().target);
         if (field->kind == Kind::string_list) {
-            static_cast<std::optional<std::vector<std::string>>*>(member)->emplace();
+            // Room for what the Hub usually sends, so a short list is one allocation, not one per growth.
+            static_cast<std::optional<std::vector<std::string>>*>(member)->emplace().reserve(8);
         } else if (field->kind == Kind::ref_list) {
-            static_cast<std::optional<std::vector<WebhookPayloadUpdatedRef>>*>(member)->emplace();
+            static_cast<std::optional<std::vector<WebhookPayloadUpdatedRef>>*>(member)->emplace().reserve(4);
         } else {
             return give_up(ec);
         }
