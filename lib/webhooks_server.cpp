@@ -42,6 +42,7 @@ class WebhooksServer::Impl : public std::enable_shared_from_this<Impl> {
 
     WebhookInfo add(std::string_view path, Handler handler, WebhookOptions options) {
         WebhookInfo info{std::string(path), detail::webhook_route(path)};
+        const bool has_verifier = static_cast<bool>(options.verifier);
         Endpoint endpoint{info.name,
                           std::move(handler),
                           std::move(options.verifier),
@@ -57,6 +58,7 @@ class WebhooksServer::Impl : public std::enable_shared_from_this<Impl> {
         }
         std::lock_guard lock(mutex_);
         webhooks_.push_back(info);
+        if (!has_verifier) ++unverified_routes_;
         return info;
     }
 
@@ -226,6 +228,10 @@ class WebhooksServer::Impl : public std::enable_shared_from_this<Impl> {
     void print_banner() const {
         detail::BannerInfo info;
         info.secret_defined = !config_.secret.empty();
+        {
+            std::lock_guard lock(mutex_);
+            info.every_route_verified = !webhooks_.empty() && unverified_routes_ == 0;
+        }
         info.local_url = local_url();
         info.space_host = config_.space_host;
         {
@@ -240,6 +246,7 @@ class WebhooksServer::Impl : public std::enable_shared_from_this<Impl> {
 
     mutable std::mutex mutex_;
     std::vector<WebhookInfo> webhooks_;
+    std::size_t unverified_routes_ = 0;  // webhooks relying on the server's secret, if any
     std::shared_ptr<detail::HttpServer> http_;
     std::shared_ptr<detail::TunnelClient> tunnel_;
     std::string public_url_;  // the share link's, once known

@@ -65,6 +65,19 @@ BOOST_AUTO_TEST_CASE(quickstart_prints_the_banner_serves_and_exits_on_ctrl_c) {
     interrupt_and_expect_clean_exit(process);
 }
 
+BOOST_AUTO_TEST_CASE(senders_without_a_secret_do_not_warn_that_endpoints_are_open) {
+    // Every route of cohook-senders checks a signature: the "open to everyone" warning would be false.
+    ChildProcess process({app("cohook-senders"), "--port", "0"}, {"GITHUB_WEBHOOK_SECRET=abc"});
+    BOOST_TEST(
+        process.read_until("Webhook secret is not defined, but every webhook checks its sender's signature.")
+            .has_value());
+    const auto port = read_banner_port(process);
+    BOOST_TEST(process.output().find("open to everyone") == std::string::npos);
+    BOOST_TEST(post(port, "/webhooks/github", "{}")->status == 401);  // unsigned: refused
+    process.send_signal(SIGTERM);
+    BOOST_TEST(process.wait().value_or(-1) == 0);
+}
+
 BOOST_AUTO_TEST_CASE(quickstart_with_env_secret_says_it_is_defined_and_checks_it) {
     ChildProcess process({app("cohook-quickstart"), "--port=0"}, {"WEBHOOK_SECRET=abc"});
     BOOST_TEST(process.read_line().value_or("") == "Webhook secret is correctly defined.");

@@ -14,6 +14,9 @@ constexpr std::string_view kSecretWarning =
     "https://huggingface.co/docs/hub/webhooks#webhook-secret.\n";
 
 constexpr std::string_view kSecretDefined = "Webhook secret is correctly defined.\n";
+// Not in Python (which has no per-route verifiers): the warning above would be false here.
+constexpr std::string_view kEveryRouteVerified =
+    "Webhook secret is not defined, but every webhook checks its sender's signature.\n";
 
 std::string_view without_trailing_slashes(std::string_view url) {
     while (!url.empty() && url.back() == '/') {
@@ -33,7 +36,9 @@ std::string endpoint_base(const BannerInfo& info) {
 }  // namespace
 
 std::string render_banner(const BannerInfo& info) {
-    std::string out(info.secret_defined ? kSecretDefined : kSecretWarning);
+    std::string out(info.secret_defined         ? kSecretDefined
+                    : info.every_route_verified ? kEveryRouteVerified
+                                                : kSecretWarning);
     // Two spaces after "local URL:" line the URLs up with the public one, as Gradio prints them.
     out += "* Running on local URL:  " + info.local_url + "\n";
     if (info.public_url) {

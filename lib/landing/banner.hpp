@@ -10,6 +10,9 @@ namespace cohook::detail {
 struct BannerInfo {
     /// Whether a webhook secret was configured (option or `WEBHOOK_SECRET`).
     bool secret_defined = false;
+    /// Without a secret: whether every webhook has its own verifier (a sender's signature scheme), so
+    /// none is open to everyone even though no secret is set.
+    bool every_route_verified = false;
     /// The local URL the server listens on, e.g. "http://127.0.0.1:7860".
     std::string local_url;
     /// The tunnel's public URL when sharing, e.g. "https://x.lhr.life".

@@ -35,6 +35,23 @@ BOOST_AUTO_TEST_CASE(banner_without_secret_matches_spec_text) {
                                           kFooter);
 }
 
+BOOST_AUTO_TEST_CASE(banner_without_secret_but_with_a_verifier_on_every_route_does_not_warn) {
+    BannerInfo info;
+    info.every_route_verified = true;
+    info.local_url = "http://127.0.0.1:7860";
+    info.routes = {"/webhooks/github"};
+    BOOST_TEST(render_banner(info) ==
+               "Webhook secret is not defined, but every webhook checks its sender's "
+               "signature.\n"
+               "* Running on local URL:  http://127.0.0.1:7860\n"
+               "\n"
+               "Webhooks are correctly setup and ready to use:\n"
+               "  - POST http://127.0.0.1:7860/webhooks/github\n" +
+                   kFooter);
+    info.secret_defined = true;  // a secret as well: the usual line
+    BOOST_TEST(render_banner(info).starts_with("Webhook secret is correctly defined.\n"));
+}
+
 BOOST_AUTO_TEST_CASE(banner_with_secret_and_public_url_posts_to_public_url) {
     BannerInfo info;
     info.secret_defined = true;
