@@ -18,6 +18,7 @@
 #include <boost/json/parse.hpp>
 
 #include <sys/utsname.h>
+#include <unistd.h>
 #include <fstream>
 #include <map>
 #include <set>
@@ -103,6 +104,8 @@ const char* const kPayloads[] = {"discussion_create_pr.json", "discussion_commen
 // repetitions are asked for), so the figure the target is about is printed, not left to arithmetic.
 class RatioReporter : public benchmark::ConsoleReporter {
   public:
+    RatioReporter() : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_ColorTabular : OO_Tabular) {}
+
     void ReportRuns(const std::vector<Run>& runs) override {
         ConsoleReporter::ReportRuns(runs);
         for (const Run& run : runs) {

@@ -59,6 +59,33 @@ Ping tag_invoke(boost::json::value_to_tag<Ping>, const boost::json::value& json)
     return Ping{boost::json::value_to<std::string>(json.at("zen"))};
 }
 
+// A user type with cohook's own reader pair, found by argument-dependent lookup: the streaming reader
+// takes only the exact compact form, the document reader anything valid, and each counts its calls.
+struct Greeting {
+    std::string name;
+};
+std::atomic<int> greeting_text_reads{0};
+std::atomic<int> greeting_document_reads{0};
+bool read_payload_text(std::string_view json, Greeting& out) {
+    ++greeting_text_reads;
+    constexpr std::string_view kPrefix = R"({"name":")";
+    if (!json.starts_with(kPrefix) || !json.ends_with("\"}")) return false;
+    const std::string_view name = json.substr(kPrefix.size(), json.size() - kPrefix.size() - 2);
+    if (name.find_first_of("\"\\") != std::string_view::npos) return false;
+    out.name = name;
+    return true;
+}
+bool read_payload(const boost::json::value& json, Greeting& out, cohook::ValidationErrors& errors) {
+    ++greeting_document_reads;
+    const auto* name = json.is_object() ? json.get_object().if_contains("name") : nullptr;
+    if (name == nullptr || !name->is_string()) {
+        errors.add("missing", {std::string("body"), std::string("name")}, "Field required");
+        return false;
+    }
+    out.name = name->get_string();
+    return true;
+}
+
 // Registered on the process-wide default server, as a user would next to the function.
 asio::awaitable<void> registered_by_macro(WebhookPayload) {
     co_return;
@@ -289,6 +316,29 @@ BOOST_AUTO_TEST_CASE(every_sample_payload_is_accepted) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(handler_forms)
+
+BOOST_AUTO_TEST_CASE(a_user_type_with_its_own_readers_takes_the_fast_path_first) {
+    TestServer server;
+    server.server.add_webhook("greet", [](Greeting greeting) -> asio::awaitable<std::string> {
+        co_return "hello " + greeting.name;
+    });
+    server.start();
+    greeting_text_reads = greeting_document_reads = 0;
+    // The compact form: read from the text, no document parsed.
+    BOOST_TEST(post(server.port(), "/webhooks/greet", R"({"name":"ada"})")->body == R"("hello ada")");
+    BOOST_TEST(greeting_text_reads == 1);
+    BOOST_TEST(greeting_document_reads == 0);
+    // Declined by the streaming reader (spaces), accepted by the document reader.
+    BOOST_TEST(post(server.port(), "/webhooks/greet", R"({ "name": "bob" })")->body == R"("hello bob")");
+    BOOST_TEST(greeting_text_reads == 2);
+    BOOST_TEST(greeting_document_reads == 1);
+    // Declined by both: the document reader's errors are the 422.
+    const auto rejected = post(server.port(), "/webhooks/greet", R"({"nom":"x"})");
+    BOOST_REQUIRE(rejected);
+    BOOST_TEST(rejected->status == 422);
+    BOOST_TEST(rejected->body.find(R"("loc":["body","name"])") != std::string::npos);
+    BOOST_TEST(greeting_document_reads == 2);
+}
 
 BOOST_AUTO_TEST_CASE(returning_json_sends_compact_json) {
     TestServer server;
