@@ -17,8 +17,7 @@ constexpr auto kUseTuple = asio::experimental::as_tuple(asio::use_awaitable);
 // After an error response, how long to keep draining what the client still sends, so that closing
 // does not reset the connection and destroy the response before the client has read it.
 constexpr std::chrono::milliseconds kLingerTime{1000};
-// Big enough for a typical webhook (headers and a few KB of JSON) in one read; larger bodies take several.
-constexpr std::size_t kBufferSize = 8192;
+constexpr std::size_t kBufferSize = ReadBufferPool::kBufferSize;
 
 std::chrono::milliseconds shortest_timeout(const HttpLimits& limits) {
     return std::min({limits.idle_timeout, limits.header_timeout, limits.body_timeout, limits.write_timeout});
@@ -89,13 +88,18 @@ asio::awaitable<bool> Session::wait_readable() {
     // Waiting for readability needs no buffer; the read that follows finds the bytes already there.
     auto [ec] = co_await socket_.async_wait(asio::socket_base::wait_read, kUseTuple);
     if (ec) co_return false;  // idle timeout or server stop: nothing was started, nothing to answer
-    buffer_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
+    take_buffer();
     co_return true;
 }
 
+void Session::take_buffer() {
+    buffer_ = PooledBuffer(shared_->buffers.acquire(), ReturnToPool{&shared_->buffers});
+}
+
 void Session::hibernate() {
-    // Only between requests with nothing buffered: no byte of the client's is dropped.
-    buffer_.reset();
+    // Only between requests with nothing buffered: no byte of the client's is dropped. The buffer's pages
+    // go back to the system, not just to the pool: an idle connection should not keep them resident.
+    shared_->buffers.release(buffer_.release(), true);
     begin_ = end_ = 0;
     parser_ = http::RequestParser(shared_->limits);  // also drops the last request's strings
 }
@@ -148,7 +152,7 @@ asio::awaitable<void> Session::linger_close() {
     asio::error_code ignored;
     socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
     arm_deadline(kLingerTime);
-    if (!buffer_) buffer_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
+    if (!buffer_) take_buffer();
     for (;;) {
         auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer_.get(), kBufferSize), kUseTuple);
         if (ec) break;

@@ -5,6 +5,7 @@
 #include <cohook/response.hpp>
 
 #include "http/request_parser.hpp"
+#include "server/read_buffer_pool.hpp"
 
 #include <asio/awaitable.hpp>
 #include <asio/cancellation_signal.hpp>
@@ -28,7 +29,8 @@ struct SessionShared {
     HttpLimits limits;
     DispatchFunction dispatch;
     std::atomic<bool> stopping{
-        false};  ///< Set once the server stops: finish the current request, then close.
+        false};              ///< Set once the server stops: finish the current request, then close.
+    ReadBufferPool buffers;  ///< Where sessions take their read buffers from.
 };
 
 /// One HTTP/1.1 connection: read, parse, dispatch, write, keep-alive, in a single coroutine.
@@ -68,6 +70,7 @@ class Session : public std::enable_shared_from_this<Session> {
     void update_stage();
     void compact_buffer();
     asio::awaitable<bool> wait_readable();
+    void take_buffer();
     void hibernate();
     bool buffered() const noexcept { return begin_ < end_; }
 
@@ -82,7 +85,7 @@ class Session : public std::enable_shared_from_this<Session> {
     http::RequestParser parser_;
     // Allocated when bytes arrive, released when the connection goes idle for a while (see hibernate),
     // so that thousands of idle keep-alive connections do not each pin a read buffer.
-    std::unique_ptr<char[]> buffer_;
+    PooledBuffer buffer_;
     std::size_t begin_ = 0;  // unparsed bytes are buffer_[begin_, end_)
     std::size_t end_ = 0;
     std::string head_;  // reused response head
