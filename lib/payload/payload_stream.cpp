@@ -8,6 +8,8 @@
 // and the payload fuzzer check that the two agree whenever this reader accepts.
 #include <cohook/webhook_payload.hpp>
 
+#include "payload/payload_fields.hpp"
+
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/value_stack.hpp>
@@ -24,185 +26,12 @@ namespace {
 
 using boost::json::error_code;
 using boost::json::string_view;
-
-// What a field's value must be, and how it is stored.
-enum class Kind : std::uint8_t {
-    string,       // std::string
-    opt_string,   // std::optional<std::string>; null reads as absent
-    boolean,      // bool
-    opt_boolean,  // std::optional<bool>; null reads as absent
-    int64,        // std::int64_t (integral JSON numbers that fit)
-    object,       // a nested struct, described by its own table
-    opt_object,   // std::optional of a nested struct; null reads as absent
-    string_list,  // std::optional<std::vector<std::string>>
-    ref_list,     // std::optional<std::vector<WebhookPayloadUpdatedRef>>
-    config,       // std::optional<boost::json::object>, kept as a document
-};
-
-// The JSON objects of a payload, each with a table of fields.
-enum class Shape : std::uint8_t {
-    root,
-    event,
-    repo,
-    object_id,
-    url,
-    discussion,
-    changes,
-    comment,
-    webhook,
-    moved_to,
-    updated_ref
-};
-
-// Where a field's member lives inside its parent struct.
-using MemberOf = void* (*)(void* parent);
-
-template <class>
-struct MemberTraits;
-template <class T, class M>
-struct MemberTraits<M T::*> {
-    using Owner = T;
-};
-
-template <auto Member>
-void* member_of(void* parent) {
-    using Owner = typename MemberTraits<decltype(Member)>::Owner;
-    return &(static_cast<Owner*>(parent)->*Member);
-}
-
-struct Field {
-    std::string_view key;
-    Kind kind;
-    bool required;
-    MemberOf member;
-    Shape shape = Shape::root;  // for object, opt_object: the nested object's table
-};
-
-template <std::size_t N>
-using Fields = std::array<Field, N>;
-
-// The v3 payload as read_payload reads it (lib/payload/webhook_payload.cpp), strict (non-legacy) side.
-constexpr Fields<8> kRoot{{
-    {"event", Kind::object, true, &member_of<&WebhookPayload::event>, Shape::event},
-    {"repo", Kind::object, true, &member_of<&WebhookPayload::repo>, Shape::repo},
-    {"discussion", Kind::opt_object, false, &member_of<&WebhookPayload::discussion>, Shape::discussion},
-    {"comment", Kind::opt_object, false, &member_of<&WebhookPayload::comment>, Shape::comment},
-    {"webhook", Kind::object, true, &member_of<&WebhookPayload::webhook>, Shape::webhook},
-    {"movedTo", Kind::opt_object, false, &member_of<&WebhookPayload::moved_to>, Shape::moved_to},
-    {"updatedRefs", Kind::ref_list, false, &member_of<&WebhookPayload::updated_refs>},
-    {"updatedConfig", Kind::config, false, &member_of<&WebhookPayload::updated_config>},
-}};
-constexpr Fields<2> kEvent{{
-    {"action", Kind::string, true, &member_of<&WebhookPayloadEvent::action>},
-    {"scope", Kind::string, true, &member_of<&WebhookPayloadEvent::scope>},
-}};
-constexpr Fields<9> kRepo{{
-    {"id", Kind::string, true, &member_of<&WebhookPayloadRepo::id>},
-    {"owner", Kind::object, true, &member_of<&WebhookPayloadRepo::owner>, Shape::object_id},
-    {"headSha", Kind::opt_string, false, &member_of<&WebhookPayloadRepo::head_sha>},
-    {"name", Kind::string, true, &member_of<&WebhookPayloadRepo::name>},
-    {"private", Kind::boolean, true, &member_of<&WebhookPayloadRepo::is_private>},
-    {"subdomain", Kind::opt_string, false, &member_of<&WebhookPayloadRepo::subdomain>},
-    {"tags", Kind::string_list, false, &member_of<&WebhookPayloadRepo::tags>},
-    {"type", Kind::string, true, &member_of<&WebhookPayloadRepo::type>},
-    {"url", Kind::object, true, &member_of<&WebhookPayloadRepo::url>, Shape::url},
-}};
-constexpr Fields<1> kObjectId{{
-    {"id", Kind::string, true, &member_of<&ObjectId::id>},
-}};
-constexpr Fields<2> kUrl{{
-    {"web", Kind::string, true, &member_of<&WebhookPayloadUrl::web>},
-    {"api", Kind::opt_string, false, &member_of<&WebhookPayloadUrl::api>},
-}};
-constexpr Fields<9> kDiscussion{{
-    {"id", Kind::string, true, &member_of<&WebhookPayloadDiscussion::id>},
-    {"num", Kind::int64, true, &member_of<&WebhookPayloadDiscussion::num>},
-    {"author", Kind::object, true, &member_of<&WebhookPayloadDiscussion::author>, Shape::object_id},
-    {"url", Kind::object, true, &member_of<&WebhookPayloadDiscussion::url>, Shape::url},
-    {"title", Kind::string, true, &member_of<&WebhookPayloadDiscussion::title>},
-    {"isPullRequest", Kind::boolean, true, &member_of<&WebhookPayloadDiscussion::is_pull_request>},
-    {"status", Kind::string, true, &member_of<&WebhookPayloadDiscussion::status>},
-    {"changes", Kind::opt_object, false, &member_of<&WebhookPayloadDiscussion::changes>, Shape::changes},
-    {"pinned", Kind::opt_boolean, false, &member_of<&WebhookPayloadDiscussion::pinned>},
-}};
-constexpr Fields<2> kChanges{{
-    {"base", Kind::string, true, &member_of<&WebhookPayloadDiscussionChanges::base>},
-    {"mergeCommitId", Kind::opt_string, false, &member_of<&WebhookPayloadDiscussionChanges::merge_commit_id>},
-}};
-constexpr Fields<5> kComment{{
-    {"id", Kind::string, true, &member_of<&WebhookPayloadComment::id>},
-    {"author", Kind::object, true, &member_of<&WebhookPayloadComment::author>, Shape::object_id},
-    {"hidden", Kind::boolean, true, &member_of<&WebhookPayloadComment::hidden>},
-    {"content", Kind::opt_string, false, &member_of<&WebhookPayloadComment::content>},
-    {"url", Kind::object, true, &member_of<&WebhookPayloadComment::url>, Shape::url},
-}};
-constexpr Fields<2> kWebhook{{
-    {"id", Kind::string, true, &member_of<&WebhookPayloadWebhook::id>},
-    {"version", Kind::int64, true, &member_of<&WebhookPayloadWebhook::version>},
-}};
-constexpr Fields<2> kMovedTo{{
-    {"name", Kind::string, true, &member_of<&WebhookPayloadMovedTo::name>},
-    {"owner", Kind::object, true, &member_of<&WebhookPayloadMovedTo::owner>, Shape::object_id},
-}};
-constexpr Fields<3> kUpdatedRef{{
-    {"ref", Kind::string, true, &member_of<&WebhookPayloadUpdatedRef::ref>},
-    {"oldSha", Kind::opt_string, false, &member_of<&WebhookPayloadUpdatedRef::old_sha>},
-    {"newSha", Kind::opt_string, false, &member_of<&WebhookPayloadUpdatedRef::new_sha>},
-}};
-
-struct Table {
-    const Field* begin;
-    std::size_t size;
-};
-
-template <std::size_t N>
-constexpr Table table(const Fields<N>& fields) {
-    return {fields.data(), N};
-}
-
-Table table_for(Shape shape) {
-    switch (shape) {
-        case Shape::root:
-            return table(kRoot);
-        case Shape::event:
-            return table(kEvent);
-        case Shape::repo:
-            return table(kRepo);
-        case Shape::object_id:
-            return table(kObjectId);
-        case Shape::url:
-            return table(kUrl);
-        case Shape::discussion:
-            return table(kDiscussion);
-        case Shape::changes:
-            return table(kChanges);
-        case Shape::comment:
-            return table(kComment);
-        case Shape::webhook:
-            return table(kWebhook);
-        case Shape::moved_to:
-            return table(kMovedTo);
-        case Shape::updated_ref:
-            return table(kUpdatedRef);
-    }
-    return {nullptr, 0};
-}
-
-// Emplaces the optional nested struct of `shape` and returns the struct.
-void* emplace_optional(Shape shape, void* member) {
-    switch (shape) {
-        case Shape::discussion:
-            return &static_cast<std::optional<WebhookPayloadDiscussion>*>(member)->emplace();
-        case Shape::changes:
-            return &static_cast<std::optional<WebhookPayloadDiscussionChanges>*>(member)->emplace();
-        case Shape::comment:
-            return &static_cast<std::optional<WebhookPayloadComment>*>(member)->emplace();
-        case Shape::moved_to:
-            return &static_cast<std::optional<WebhookPayloadMovedTo>*>(member)->emplace();
-        default:
-            return nullptr;  // no other shape is optional
-    }
-}
+using detail::emplace_optional;
+using detail::Field;
+using detail::Kind;
+using detail::Shape;
+using detail::Table;
+using detail::table_for;
 
 // The SAX handler. Every callback returns false (and sets `ec`) to give up; the parse then fails.
 class PayloadHandler {
@@ -279,19 +108,13 @@ class PayloadHandler {
     }
 
     bool on_key_part(string_view s, std::size_t, error_code&) {
-        if (nested_ > 0) {
-            if (config_ != nullptr) stack_.push_chars(s);
-            return true;
-        }
+        if (nested_ > 0) return forward([&] { stack_.push_chars(s); });
         key_.append(s.data(), s.size());
         return true;
     }
 
     bool on_key(string_view s, std::size_t, error_code& ec) {
-        if (nested_ > 0) {
-            if (config_ != nullptr) stack_.push_key(s);
-            return true;
-        }
+        if (nested_ > 0) return forward([&] { stack_.push_key(s); });
         std::string_view key(s.data(), s.size());
         if (!key_.empty()) key = key_.append(s.data(), s.size());
         const bool known = find_field(key, ec);
@@ -300,19 +123,13 @@ class PayloadHandler {
     }
 
     bool on_string_part(string_view s, std::size_t, error_code&) {
-        if (nested_ > 0) {
-            if (config_ != nullptr) stack_.push_chars(s);
-            return true;
-        }
+        if (nested_ > 0) return forward([&] { stack_.push_chars(s); });
         text_.append(s.data(), s.size());
         return true;
     }
 
     bool on_string(string_view s, std::size_t, error_code& ec) {
-        if (nested_ > 0) {
-            if (config_ != nullptr) stack_.push_string(s);
-            return true;
-        }
+        if (nested_ > 0) return forward([&] { stack_.push_string(s); });
         std::string_view text(s.data(), s.size());
         if (!text_.empty()) text = text_.append(s.data(), s.size());
         const bool stored = store_string(text, ec);
@@ -323,35 +140,23 @@ class PayloadHandler {
     bool on_number_part(string_view, error_code&) { return true; }
 
     bool on_int64(std::int64_t i, string_view, error_code& ec) {
-        if (nested_ > 0) {
-            if (config_ != nullptr) stack_.push_int64(i);
-            return true;
-        }
+        if (nested_ > 0) return forward([&] { stack_.push_int64(i); });
         return store_int(i, ec);
     }
 
     bool on_uint64(std::uint64_t u, string_view, error_code& ec) {
-        if (nested_ > 0) {
-            if (config_ != nullptr) stack_.push_uint64(u);
-            return true;
-        }
+        if (nested_ > 0) return forward([&] { stack_.push_uint64(u); });
         if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return give_up(ec);
         return store_int(static_cast<std::int64_t>(u), ec);
     }
 
     bool on_double(double d, string_view, error_code& ec) {
-        if (nested_ > 0) {
-            if (config_ != nullptr) stack_.push_double(d);
-            return true;
-        }
+        if (nested_ > 0) return forward([&] { stack_.push_double(d); });
         return skip_scalar(ec);  // read_payload takes no double anywhere
     }
 
     bool on_bool(bool b, error_code& ec) {
-        if (nested_ > 0) {
-            if (config_ != nullptr) stack_.push_bool(b);
-            return true;
-        }
+        if (nested_ > 0) return forward([&] { stack_.push_bool(b); });
         if (skipping()) return skip_scalar(ec);
         const Field* field = take_pending(ec);
         if (field == nullptr) return false;
@@ -367,10 +172,7 @@ class PayloadHandler {
     }
 
     bool on_null(error_code& ec) {
-        if (nested_ > 0) {
-            if (config_ != nullptr) stack_.push_null();
-            return true;
-        }
+        if (nested_ > 0) return forward([&] { stack_.push_null(); });
         if (skipping()) return skip_scalar(ec);
         const Field* field = take_pending(ec);
         if (field == nullptr) return false;
@@ -396,6 +198,14 @@ class PayloadHandler {
 
     // An unknown key's value is skipped, whatever it is (read_payload ignores unknown keys too).
     bool skipping() const { return skip_value_; }
+
+    // Inside a skipped value or updatedConfig: the event goes into the config's document, if that is
+    // what is being read, and is otherwise dropped.
+    template <class Push>
+    bool forward(Push push) {
+        if (config_ != nullptr) push();
+        return true;
+    }
 
     bool give_up(error_code& ec) {
         ec = boost::json::error::syntax;  // any error: the caller only tells accepted from not
