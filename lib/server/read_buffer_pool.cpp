@@ -22,7 +22,8 @@ char* ReadBufferPool::acquire() {
         void* block = ::mmap(nullptr, kBlockSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (block == MAP_FAILED) throw std::bad_alloc();
         blocks_.push_back(static_cast<char*>(block));
-        free_.reserve(free_.size() + kBuffersPerBlock);
+        // Room for every buffer there is, so that release() never has to grow the list.
+        free_.reserve(blocks_.size() * kBuffersPerBlock);
         // Pushed in reverse so that the block's first buffer is handed out first.
         for (std::size_t i = kBuffersPerBlock; i-- > 0;) free_.push_back(blocks_.back() + i * kBufferSize);
     }
