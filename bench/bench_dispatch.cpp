@@ -109,6 +109,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
     void ReportRuns(const std::vector<Run>& runs) override {
         ConsoleReporter::ReportRuns(runs);
         for (const Run& run : runs) {
+            if (run.error_occurred) continue;  // no figure: its ratio line is left out
             const bool median = run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
             const std::string& name = run.run_name.function_name;
             if (median) {
