@@ -48,23 +48,19 @@ void LogWriter::write_later(std::string_view line) {
 }
 
 void LogWriter::write_now(std::string_view line) {
-    write_pending(line);
-}
-
-void LogWriter::flush() {
-    write_pending({});
-}
-
-void LogWriter::write_pending(std::string_view then) {
     std::lock_guard output(output_);
     {
         std::lock_guard lock(mutex_);
         batch_.swap(pending_);
     }
-    batch_.append(then);
+    batch_.append(line);
     if (!batch_.empty()) std::fwrite(batch_.data(), 1, batch_.size(), stderr);
     std::fflush(stderr);
     batch_.clear();
+}
+
+void LogWriter::flush() {
+    write_now({});
 }
 
 void LogWriter::run() {

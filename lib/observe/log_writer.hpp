@@ -29,7 +29,6 @@ class LogWriter {
   private:
     LogWriter() = default;
     void run();
-    void write_pending(std::string_view then);
 
     std::mutex mutex_;  // guards pending_ and started_
     std::condition_variable wake_;
