@@ -28,12 +28,7 @@ constexpr std::string_view kSignature =
     "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
 
 Request delivery(std::string_view signature, std::string_view body = kPayload) {
-    Request request;
-    request.method = "POST";
-    request.target = request.path = "/webhooks/github";
-    request.headers.add("X-Hub-Signature-256", std::string(signature));
-    request.body = body;
-    return request;
+    return cohook::test::signed_post("/webhooks/github", body, {{"X-Hub-Signature-256", signature}});
 }
 
 }  // namespace

@@ -47,13 +47,9 @@ Verifier slack_at(long seconds, std::string_view secret = kSecret) {
 
 Request delivery(std::string_view signature = kSignature, std::string_view timestamp = "1531420618",
                  std::string_view body = kBody) {
-    Request request;
-    request.method = "POST";
-    request.target = request.path = "/webhooks/slack";
-    request.headers.add("X-Slack-Request-Timestamp", std::string(timestamp));
-    request.headers.add("X-Slack-Signature", std::string(signature));
-    request.body = body;
-    return request;
+    return cohook::test::signed_post(
+        "/webhooks/slack", body,
+        {{"X-Slack-Request-Timestamp", timestamp}, {"X-Slack-Signature", signature}});
 }
 
 }  // namespace

@@ -49,14 +49,9 @@ Verifier verifier_at(long seconds, std::string_view secret = kSecret) {
 
 Request delivery(std::string_view signature = kSignature, std::string_view timestamp = "1614265330",
                  std::string_view body = kPayload, std::string_view id = kId) {
-    Request request;
-    request.method = "POST";
-    request.target = request.path = "/webhooks/standard";
-    request.headers.add("webhook-id", std::string(id));
-    request.headers.add("webhook-timestamp", std::string(timestamp));
-    request.headers.add("webhook-signature", std::string(signature));
-    request.body = body;
-    return request;
+    return cohook::test::signed_post(
+        "/webhooks/standard", body,
+        {{"webhook-id", id}, {"webhook-timestamp", timestamp}, {"webhook-signature", signature}});
 }
 
 }  // namespace

@@ -45,12 +45,7 @@ Verifier stripe_at(long seconds, std::string_view secret = kSecret) {
 }
 
 Request delivery(std::string_view header, std::string_view body = kBody) {
-    Request request;
-    request.method = "POST";
-    request.target = request.path = "/webhooks/stripe";
-    request.headers.add("Stripe-Signature", std::string(header));
-    request.body = body;
-    return request;
+    return cohook::test::signed_post("/webhooks/stripe", body, {{"Stripe-Signature", header}});
 }
 
 std::string header(std::string_view v1 = kV1) {
