@@ -77,6 +77,13 @@ struct Rig {
     cohook::test::TestServer server;
 };
 
+// A request to the echo webhook through the public `url` comes back whole: the tunnel carries traffic.
+void expect_echo_through(const std::string& url, const std::string& text) {
+    const auto response = post(url_port(url), "/webhooks/echo", text, kSecretHeader);
+    BOOST_REQUIRE(response);
+    BOOST_TEST(response->body == text);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(tunnel_through_openssh, *boost::unit_test::precondition(sshd_installed))
@@ -227,9 +234,7 @@ BOOST_AUTO_TEST_CASE(hung_server_is_detected_by_unanswered_keepalives_and_replac
     const auto second = changes.wait(1, 30s);
     BOOST_REQUIRE(second);
     BOOST_TEST(*second != first);
-    const auto response = post(url_port(*second), "/webhooks/echo", "still here", kSecretHeader);
-    BOOST_REQUIRE(response);
-    BOOST_TEST(response->body == "still here");
+    expect_echo_through(*second, "still here");
     runner.stop();
 }
 
@@ -245,9 +250,7 @@ BOOST_AUTO_TEST_CASE(idle_tunnel_is_kept_up_by_answered_keepalives) {
     // Several keepalives sent and answered while idle: long past three intervals of silence from us.
     BOOST_TEST(rig.sshd.wait_for_log("rtype keepalive@openssh.com", 6, 20s));
     BOOST_TEST(!changes.wait(1, 0s));  // never reconnected
-    const auto response = post(url_port(url), "/webhooks/echo", "idle but alive", kSecretHeader);
-    BOOST_REQUIRE(response);
-    BOOST_TEST(response->body == "idle but alive");
+    expect_echo_through(url, "idle but alive");
     runner.stop();  // with keepalives in flight the forward is still cancelled
     BOOST_TEST(!cohook::test::loopback_port_open(url_port(url)));
 }
@@ -260,9 +263,7 @@ BOOST_AUTO_TEST_CASE(serve_connects_by_itself_and_reports_the_url) {
     runner.serve();
     const auto url = changes.wait(1, 30s);
     BOOST_REQUIRE(url);
-    const auto response = post(url_port(*url), "/webhooks/echo", "first", kSecretHeader);
-    BOOST_REQUIRE(response);
-    BOOST_TEST(response->body == "first");
+    expect_echo_through(*url, "first");
     runner.stop();
 }
 
