@@ -18,6 +18,8 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "support/parser_feeding.hpp"
+
 #include <optional>
 #include <ostream>
 #include <set>
@@ -29,19 +31,12 @@
 using cohook::HttpLimits;
 using cohook::http::ParseState;
 using cohook::http::RequestParser;
+using cohook::test::Outcome;
+using cohook::test::parse_every_way;
+using cohook::test::small_limits;
 using namespace std::string_literals;
 
 namespace {
-
-// Small limits keep the inputs that cross them short enough to try every split point.
-HttpLimits small_limits() {
-    HttpLimits limits;
-    limits.max_header_bytes = 256;
-    limits.max_header_count = 8;
-    limits.max_request_line = 64;
-    limits.max_body_bytes = 64;
-    return limits;
-}
 
 constexpr bool kRequired = true;    // the RFC allows no other answer
 constexpr bool kOurChoice = false;  // the RFC also allows a more lenient answer; this is our stance
@@ -931,87 +926,6 @@ std::vector<Row> rows() {
 
 // ---------------------------------------------------------------------------------------------- feeding
 
-// Everything observable about one request, so that different ways of feeding the same bytes compare equal.
-struct Outcome {
-    ParseState state = ParseState::incomplete;
-    int status = 0;
-    std::string reason;
-    std::string method, target, path, query;
-    int version_minor = 0;
-    std::vector<std::pair<std::string, std::string>> headers;
-    std::string body;
-    bool expects_continue = false;
-    bool operator==(const Outcome&) const = default;
-};
-
-Outcome snapshot(RequestParser& parser) {
-    const auto& r = parser.request();
-    Outcome o{parser.state(),
-              parser.error_status(),
-              std::string(parser.error_reason()),
-              r.method,
-              r.target,
-              r.path,
-              r.query,
-              r.version_minor,
-              {},
-              r.body,
-              parser.expects_continue()};
-    o.headers.assign(r.headers.begin(), r.headers.end());
-    return o;
-}
-
-// A failed parser must stay failed and take nothing: not the rest of the input, not even a valid request.
-void expect_failure_is_final(RequestParser& parser, std::string_view rest) {
-    const auto before = snapshot(parser);
-    const bool inert = parser.feed(rest) == 0 && parser.feed(kHidden) == 0 && snapshot(parser) == before;
-    if (!inert) BOOST_ERROR("a failed parser took more bytes or changed its state");
-}
-
-// Feeds `input` the way a session receives it, in pieces ending at `cuts` (ascending): an unfinished request
-// must take every byte offered; after a complete one the parser is reset and given the bytes after it.
-// Lists every complete request, then the error or the unfinished request, if any.
-std::vector<Outcome> parse_pieces(std::string_view input, std::vector<std::size_t> cuts) {
-    RequestParser parser(small_limits());
-    std::vector<Outcome> out;
-    std::size_t pos = 0;
-    cuts.push_back(input.size());
-    for (const auto cut : cuts) {
-        while (pos < cut) {
-            pos += parser.feed(input.substr(pos, cut - pos));
-            if (parser.state() == ParseState::error) {
-                out.push_back(snapshot(parser));
-                expect_failure_is_final(parser, input.substr(pos));
-                return out;
-            }
-            if (parser.state() == ParseState::incomplete) {
-                if (pos != cut) BOOST_ERROR("an unfinished request left bytes unconsumed");
-                pos = cut;
-                break;
-            }
-            out.push_back(snapshot(parser));
-            parser.reset();
-        }
-    }
-    if (parser.started()) out.push_back(snapshot(parser));
-    return out;
-}
-
-// Parses `input` whole, byte by byte and cut in two at every position; all must agree.
-std::vector<Outcome> parse_every_way(std::string_view input) {
-    const auto whole = parse_pieces(input, {});
-    std::vector<std::size_t> every_byte;
-    for (std::size_t i = 1; i < input.size(); ++i) every_byte.push_back(i);
-    if (parse_pieces(input, every_byte) != whole) BOOST_ERROR("fed byte by byte, the answer differs");
-    for (std::size_t i = 1; i < input.size(); ++i) {
-        if (parse_pieces(input, {i}) != whole) {
-            BOOST_ERROR("cut at byte " << i << ", the answer differs");
-            break;
-        }
-    }
-    return whole;
-}
-
 std::string describe(ParseState state, int status) {
     switch (state) {
         case ParseState::complete:
@@ -1071,7 +985,7 @@ BOOST_AUTO_TEST_CASE(table_has_over_a_hundred_uniquely_named_rows_each_citing_it
 }
 
 BOOST_DATA_TEST_CASE(every_row_gets_its_answer_however_it_is_split, data::make(rows()), row) {
-    const auto outcomes = parse_every_way(row.input);
+    const auto outcomes = parse_every_way(row.input, small_limits());
     BOOST_TEST(describe(outcomes) == describe(row));
     if (outcomes.empty() || outcomes[0].state != row.expected.state) return;
     if (outcomes[0].state == ParseState::error) {

@@ -2,6 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "support/parser_feeding.hpp"
+
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -12,100 +14,15 @@ using cohook::HttpLimits;
 using cohook::Request;
 using cohook::http::ParseState;
 using cohook::http::RequestParser;
+using cohook::test::Outcome;
+using cohook::test::parse_byte_by_byte;
+using cohook::test::parse_every_way;
+using cohook::test::parse_pieces;
+using cohook::test::parse_whole;
+using cohook::test::small_limits;
+using cohook::test::snapshot;
 
 namespace {
-
-// Small limits keep the inputs short enough to try every split point of them.
-HttpLimits small_limits() {
-    HttpLimits limits;
-    limits.max_header_bytes = 256;
-    limits.max_header_count = 8;
-    limits.max_request_line = 64;
-    limits.max_body_bytes = 64;
-    return limits;
-}
-
-// Everything observable about one request, so that different ways of feeding the same bytes compare equal.
-struct Outcome {
-    ParseState state = ParseState::incomplete;
-    int status = 0;
-    std::string reason;
-    std::string method, target, path, query;
-    int version_minor = 0;
-    std::vector<std::pair<std::string, std::string>> headers;
-    std::string body;
-    bool operator==(const Outcome&) const = default;
-};
-
-Outcome snapshot(RequestParser& parser) {
-    const auto& r = parser.request();
-    Outcome o{parser.state(),
-              parser.error_status(),
-              std::string(parser.error_reason()),
-              r.method,
-              r.target,
-              r.path,
-              r.query,
-              r.version_minor,
-              {},
-              r.body};
-    o.headers.assign(r.headers.begin(), r.headers.end());
-    return o;
-}
-
-// Feeds `input` in pieces ending at `cuts` (ascending) the way a session does: unconsumed bytes are kept
-// and fed again with the next piece, and the parser is reset after each complete request. The result
-// lists every complete request, then the error or the unfinished request if any.
-std::vector<Outcome> parse_pieces(std::string_view input, std::vector<std::size_t> cuts,
-                                  const HttpLimits& limits) {
-    RequestParser parser(limits);
-    std::vector<Outcome> out;
-    std::string pending;
-    std::size_t from = 0;
-    cuts.push_back(input.size());
-    for (const auto cut : cuts) {
-        pending.append(input.substr(from, cut - from));
-        from = cut;
-        while (!pending.empty()) {
-            const auto used = parser.feed(pending);
-            pending.erase(0, used);
-            if (parser.state() == ParseState::error) {
-                out.push_back(snapshot(parser));
-                return out;
-            }
-            if (parser.state() == ParseState::incomplete) {
-                // An unfinished request must have taken every byte offered.
-                if (!pending.empty()) BOOST_ERROR("incomplete parser left bytes unconsumed");
-                break;
-            }
-            out.push_back(snapshot(parser));
-            parser.reset();
-        }
-    }
-    if (parser.started()) out.push_back(snapshot(parser));
-    return out;
-}
-
-std::vector<Outcome> parse_whole(std::string_view input, const HttpLimits& limits = {}) {
-    return parse_pieces(input, {}, limits);
-}
-
-std::vector<Outcome> parse_byte_by_byte(std::string_view input, const HttpLimits& limits = {}) {
-    std::vector<std::size_t> cuts;
-    for (std::size_t i = 1; i < input.size(); ++i) cuts.push_back(i);
-    return parse_pieces(input, std::move(cuts), limits);
-}
-
-// Parses `input` whole, byte by byte and (when `every_split`) cut in two at every point; all must agree.
-std::vector<Outcome> parse_every_way(std::string_view input, const HttpLimits& limits,
-                                     bool every_split = true) {
-    const auto whole = parse_whole(input, limits);
-    BOOST_TEST((parse_byte_by_byte(input, limits) == whole));
-    for (std::size_t i = 1; every_split && i < input.size(); ++i) {
-        if (!(parse_pieces(input, {i}, limits) == whole)) BOOST_ERROR("split at " << i << " differs");
-    }
-    return whole;
-}
 
 // The (last) request of `input` is rejected with `status`, however the input is split.
 void expect_status(std::string_view input, int status, const HttpLimits& limits = small_limits(),
