@@ -89,6 +89,10 @@ class WebhooksServer::Impl : public std::enable_shared_from_this<Impl> {
             auto server = http.lock();
             return server ? server->connections() : 0;
         };
+        telemetry_->read_buffers_held = [weak = std::weak_ptr(shared)] {
+            auto sessions = weak.lock();
+            return sessions ? sessions->buffers.in_use() : 0;
+        };
         telemetry_->handlers_in_flight = [weak = std::weak_ptr(dispatcher)] {
             auto d = weak.lock();
             return d ? d->handlers_in_flight() : 0;

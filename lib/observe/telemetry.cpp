@@ -116,12 +116,17 @@ std::string Telemetry::render_prometheus() const {
     for (const auto& s : all) {
         if (s.route != "unmatched") render_histogram(out, s);
     }
-    fmt::format_to(std::back_inserter(out),
-                   "# HELP cohook_handlers_in_flight Handlers running now.\n"
-                   "# TYPE cohook_handlers_in_flight gauge\ncohook_handlers_in_flight {}\n"
-                   "# HELP cohook_open_connections Client connections open now.\n"
-                   "# TYPE cohook_open_connections gauge\ncohook_open_connections {}\n",
-                   handlers_in_flight ? handlers_in_flight() : 0, open_connections ? open_connections() : 0);
+    fmt::format_to(
+        std::back_inserter(out),
+        "# HELP cohook_handlers_in_flight Handlers running now.\n"
+        "# TYPE cohook_handlers_in_flight gauge\ncohook_handlers_in_flight {}\n"
+        "# HELP cohook_open_connections Client connections open now.\n"
+        "# TYPE cohook_open_connections gauge\ncohook_open_connections {}\n"
+        "# HELP cohook_read_buffers_held 8 KiB read buffers held by connections now (idle ones give "
+        "theirs back).\n"
+        "# TYPE cohook_read_buffers_held gauge\ncohook_read_buffers_held {}\n",
+        handlers_in_flight ? handlers_in_flight() : 0, open_connections ? open_connections() : 0,
+        read_buffers_held ? read_buffers_held() : 0);
     if (tunnel_up.load() >= 0) {
         fmt::format_to(std::back_inserter(out),
                        "# HELP cohook_tunnel_up Whether the share-link tunnel is connected.\n"

@@ -33,6 +33,8 @@ class Telemetry {
 
     /// Open connections, read when rendering (set by the server once listening).
     std::function<std::size_t()> open_connections;
+    /// Read buffers held by connections now (set by the server once listening).
+    std::function<std::size_t()> read_buffers_held;
     /// Handlers running now (set by the server).
     std::function<std::size_t()> handlers_in_flight;
     /// 1 while the share tunnel is connected, 0 otherwise; -1 when no tunnel is configured.

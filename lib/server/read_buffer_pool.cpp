@@ -32,6 +32,11 @@ char* ReadBufferPool::acquire() {
     return buffer;
 }
 
+std::size_t ReadBufferPool::in_use() {
+    std::lock_guard lock(mutex_);
+    return blocks_.size() * kBuffersPerBlock - free_.size();
+}
+
 void ReadBufferPool::release(char* buffer, bool discard) noexcept {
     // Buffers are page-aligned and whole pages long, so the advice frees exactly this buffer's memory.
     if (discard) ::madvise(buffer, kBufferSize, MADV_DONTNEED);

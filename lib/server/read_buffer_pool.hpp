@@ -28,6 +28,9 @@ class ReadBufferPool {
     /// otherwise they stay for the next connection (one that closes is usually followed by another).
     void release(char* buffer, bool discard) noexcept;
 
+    /// Buffers handed out and not yet released: connections reading a request or recently active.
+    std::size_t in_use();
+
   private:
     std::mutex mutex_;
     std::vector<char*> free_;    // released buffers, most recent last: reused first while still warm

@@ -46,6 +46,7 @@ BOOST_AUTO_TEST_SUITE(telemetry_suite)
 BOOST_AUTO_TEST_CASE(requests_are_counted_by_route_and_status_in_prometheus_format) {
     Telemetry telemetry;
     telemetry.open_connections = [] { return std::size_t{3}; };
+    telemetry.read_buffers_held = [] { return std::size_t{2}; };
     auto stats = telemetry.route("/webhooks/x");
     telemetry.record(*stats, request_to("/webhooks/x"), 200, 300us, "ok");
     telemetry.record(*stats, request_to("/webhooks/x"), 200, 2ms, "ok");
@@ -60,6 +61,7 @@ BOOST_AUTO_TEST_CASE(requests_are_counted_by_route_and_status_in_prometheus_form
     BOOST_TEST(samples.at(R"(cohook_handler_duration_seconds_bucket{route="/webhooks/x",le="+Inf"})") == 3);
     BOOST_TEST(samples.at(R"(cohook_handler_duration_seconds_count{route="/webhooks/x"})") == 3);
     BOOST_TEST(samples.at("cohook_open_connections") == 3);
+    BOOST_TEST(samples.at("cohook_read_buffers_held") == 2);
     BOOST_TEST(samples.at("cohook_handlers_in_flight") == 0);
     BOOST_TEST(samples.count("cohook_tunnel_up") == 0u);
 }

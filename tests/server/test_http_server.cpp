@@ -231,6 +231,35 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(idle_connection_gives_back_its_buffer_and_still_se
     BOOST_TEST(late->status == 408);
 }
 
+// The gauge /metrics shows for read buffers held by connections, asked over `client`.
+long buffers_held(HttpClient& client) {
+    const auto metrics = client.request("GET", "/metrics");
+    BOOST_REQUIRE(metrics);
+    const std::string name = "\ncohook_read_buffers_held ";
+    const auto at = metrics->body.find(name);
+    BOOST_REQUIRE(at != std::string::npos);
+    return std::stol(metrics->body.substr(at + name.size()));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(idle_connections_hold_no_read_buffer, Server, BothLoops) {
+    cohook::ServerOptions options;
+    options.limits.header_timeout = 100ms;  // the shortest timeout: connections idle longer give buffers back
+    options.limits.idle_timeout = 5s;
+    Server server(options);
+    server.start();
+    std::vector<std::unique_ptr<HttpClient>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(std::make_unique<HttpClient>(server.port()));
+        BOOST_REQUIRE(clients.back()->request("POST", "/webhooks/echo", "hi"));
+    }
+    HttpClient watcher(server.port());
+    BOOST_TEST(buffers_held(watcher) == 4);  // three recently active connections and the one asking
+    std::this_thread::sleep_for(350ms);
+    BOOST_TEST(buffers_held(watcher) == 1);  // only the one asking, which just spoke again
+    for (auto& client : clients)
+        BOOST_TEST(client->request("POST", "/webhooks/echo", "again")->body == "again");
+}
+
 BOOST_AUTO_TEST_CASE(idle_keep_alive_connection_is_closed_silently) {
     cohook::ServerOptions options;
     options.limits.idle_timeout = 200ms;

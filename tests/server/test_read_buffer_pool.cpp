@@ -43,7 +43,9 @@ BOOST_AUTO_TEST_CASE(buffers_are_distinct_page_aligned_and_span_several_blocks) 
         distinct.insert(buffer);
     }
     BOOST_TEST(distinct.size() == taken.size());
+    BOOST_TEST(pool.in_use() == taken.size());
     for (char* buffer : taken) pool.release(buffer, false);
+    BOOST_TEST(pool.in_use() == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_kept_buffer_is_reused_first_with_its_contents) {
