@@ -101,33 +101,13 @@ constexpr Table table(const Fields<N>& fields) {
 
 }  // namespace
 
-Table table_for(Shape shape) {
-    switch (shape) {
-        case Shape::root:
-            return table(kRoot);
-        case Shape::event:
-            return table(kEvent);
-        case Shape::repo:
-            return table(kRepo);
-        case Shape::object_id:
-            return table(kObjectId);
-        case Shape::url:
-            return table(kUrl);
-        case Shape::discussion:
-            return table(kDiscussion);
-        case Shape::changes:
-            return table(kChanges);
-        case Shape::comment:
-            return table(kComment);
-        case Shape::webhook:
-            return table(kWebhook);
-        case Shape::moved_to:
-            return table(kMovedTo);
-        case Shape::updated_ref:
-            return table(kUpdatedRef);
-    }
-    return {nullptr, 0};
-}
+// In the order of Shape's enumerators.
+extern const std::array<Table, 11> kShapeTables{
+    table(kRoot),    table(kEvent),      table(kRepo),       table(kObjectId),
+    table(kUrl),     table(kDiscussion), table(kChanges),    table(kComment),
+    table(kWebhook), table(kMovedTo),    table(kUpdatedRef),
+};
+static_assert(static_cast<std::size_t>(Shape::updated_ref) + 1 == 11, "one table per shape, in order");
 
 // Emplaces the optional nested struct of `shape` and returns the struct.
 void* emplace_optional(Shape shape, void* member) {

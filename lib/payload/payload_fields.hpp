@@ -5,6 +5,7 @@
 // by these tables; they follow read_payload (lib/payload/webhook_payload.cpp) on its strict, non-legacy
 // side, and tests/payload/test_payload_stream checks the two agree.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -58,8 +59,13 @@ struct Table {
     std::size_t size;
 };
 
-/// The fields of the JSON object of `shape`.
-Table table_for(Shape shape);
+/// Every shape's table, indexed by Shape (defined with the tables in payload_fields.cpp).
+extern const std::array<Table, 11> kShapeTables;
+
+/// The fields of the JSON object of `shape`. Inline: the reader looks a table up for every key it meets.
+inline Table table_for(Shape shape) {
+    return kShapeTables[static_cast<std::size_t>(shape)];
+}
 
 /// Emplaces the optional nested struct that `member` (a std::optional of `shape`'s struct) holds, and
 /// returns it; null for a shape that is never optional.
